@@ -23,8 +23,14 @@ req = context.socket(zmq.REQ)
 req.connect(rep_endpoint)
 
 
+def as_json(value):
+    if isinstance(value, (Direction, Offset)):
+        return "%s.%s" % (type(value).__name__, value.name)
+    raise TypeError("cannot report %r" % (value,))
+
+
 def out(**fields):
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+    print(json.dumps(fields, ensure_ascii=False, default=as_json), flush=True)
 
 
 def call(name, args, kwargs=None, protocol=pickle.DEFAULT_PROTOCOL):
