@@ -3,10 +3,19 @@ package io.jtrader.sim.exchange;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock whose date and time the test sets by hand. Its monotonic time is manual too, unless made with
+ * {@link #withSystemNanos()} for tests of the threaded gateway, whose deadlines (latency, ticks) must pass.
+ */
 public final class ManualClock implements SimClock {
     private ZonedDateTime now;
     private long nanos;
+    private boolean systemNanos;
+
+    public ManualClock withSystemNanos() {
+        systemNanos = true;
+        return this;
+    }
 
     public ManualClock(ZonedDateTime now) {
         this.now = now;
@@ -23,7 +32,7 @@ public final class ManualClock implements SimClock {
 
     @Override
     public synchronized long nanoTime() {
-        return nanos;
+        return systemNanos ? System.nanoTime() : nanos;
     }
 
     public synchronized void advance(Duration d) {
