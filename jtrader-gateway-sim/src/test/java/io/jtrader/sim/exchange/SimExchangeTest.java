@@ -101,6 +101,9 @@ class SimExchangeTest {
         assertThat(InstrumentCatalog.cffexIndexMonth(LocalDate.of(2026, 11, 20)).toString()).isEqualTo("2026-11");
         assertThat(InstrumentCatalog.defaults(LocalDate.of(2025, 11, 25)).find("rb2601.SHFE")).isNotNull();
         assertThat(InstrumentCatalog.defaults(LocalDate.of(2025, 11, 25)).find("IF2512.CFFEX")).isNotNull();
+        assertThat(InstrumentCatalog.defaults(DAY).futuresOf("rb").symbol()).isEqualTo("rb2701");
+        assertThat(InstrumentCatalog.defaults(DAY).futuresOf("SR").symbol()).isEqualTo("SR701");
+        assertThat(InstrumentCatalog.defaults(DAY).futuresOf("T").symbol()).isEqualTo("T2703");
     }
 
     // ------------------------------------------------------------------ rejects
