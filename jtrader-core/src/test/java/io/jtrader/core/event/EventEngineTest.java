@@ -153,7 +153,7 @@ class EventEngineTest {
                 for (long i = 0; i < perProducer; i++) {
                     Event event = new Event("seq", new long[] {producer, i});
                     while (!engine.put(event)) {
-                        Thread.onSpinWait(); // the small queue fills: a refused put is retried by this test
+                        Thread.yield(); // the small queue fills: a refused put is retried by this test
                     }
                 }
             }, "test-producer-" + p);
