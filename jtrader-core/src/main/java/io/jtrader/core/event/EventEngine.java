@@ -532,8 +532,8 @@ public final class EventEngine implements AutoCloseable {
             if (batchLimit < 1) {
                 throw new ConfigurationException("event engine batchLimit must be >= 1, got " + batchLimit);
             }
-            if (stopTimeoutMs < 0) {
-                throw new ConfigurationException("event engine stopTimeoutMs must be >= 0, got " + stopTimeoutMs);
+            if (stopTimeoutMs < 1) {
+                throw new ConfigurationException("event engine stopTimeoutMs must be >= 1, got " + stopTimeoutMs);
             }
             if (idleStrategy == null) {
                 idleStrategy = IdleStrategy.backoff();

@@ -403,6 +403,8 @@ class EventEngineTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("timerIntervalMs").hasMessageContaining("-1");
         assertThatThrownBy(() -> new EventEngine.Context().batchLimit(0).conclude())
                 .hasMessageContaining("batchLimit");
+        assertThatThrownBy(() -> new EventEngine.Context().stopTimeoutMs(0).conclude())
+                .hasMessageContaining("stopTimeoutMs must be >= 1, got 0");
         assertThatThrownBy(() -> new EventEngine.Context().threadName(" ").conclude())
                 .hasMessageContaining("threadName");
         assertThat(new EventEngine.Context().conclude().idleStrategy()).isInstanceOf(BackoffIdleStrategy.class);
