@@ -357,7 +357,9 @@ public final class EventEngine implements AutoCloseable {
                 // dispatch everything queued before stop()
             }
         } catch (Throwable fatal) {
-            LOG.error("{} terminated by an unexpected error; events are no longer dispatched",
+            // Only the idle strategy can get here (dispatch isolates handlers): refuse further puts loudly.
+            stopRequested = true;
+            LOG.error("{} terminated by an unexpected error; events are no longer accepted or dispatched",
                     context.threadName(), fatal);
         } finally {
             running = false;
