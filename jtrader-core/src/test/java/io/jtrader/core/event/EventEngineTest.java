@@ -395,6 +395,31 @@ class EventEngineTest {
     }
 
     @Test
+    void shouldRefusePutsLoudlyOnceItsThreadDiedOfABrokenIdleStrategy() {
+        IdleStrategy broken = new IdleStrategy() {
+            @Override
+            public void idle() {
+                throw new IllegalStateException("broken idle strategy");
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+        EventEngine engine = engine(new EventEngine.Context().timerIntervalMs(0).idleStrategy(broken));
+        engine.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !engine.isRunning());
+
+        assertThat(engine.put(new Event("e", 1))).isFalse();
+        assertThat(engine.droppedEvents()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectInvalidContextNamingTheSettingAndValue() {
         assertThatThrownBy(() -> new EventEngine.Context().queueCapacity(1000).conclude())
                 .isInstanceOf(ConfigurationException.class)
