@@ -474,6 +474,9 @@ final class PickleDecoder {
             checkDepth(d + 1);
             list.addDecoded(item, d);
         }
+        if (list.isSealed()) {
+            throw error("a list is added to itself (recursive structures are not supported)");
+        }
         truncateTo(from);
     }
 
@@ -492,6 +495,9 @@ final class PickleDecoder {
             checkDepth(d + 1);
             dict.putDecoded(key, value, d);
         }
+        if (dict.isSealed()) {
+            throw error("a dict is added to itself (recursive structures are not supported)");
+        }
         truncateTo(from);
     }
 
@@ -504,6 +510,9 @@ final class PickleDecoder {
             Object item = consume(i);
             checkDepth(d + 1);
             set.addDecoded(item, d);
+        }
+        if (set.isSealed()) {
+            throw error("a set is added to itself (recursive structures are not supported)");
         }
         truncateTo(from);
     }
