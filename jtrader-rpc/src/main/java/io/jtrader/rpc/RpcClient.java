@@ -57,6 +57,7 @@ public final class RpcClient implements AutoCloseable {
     private static final long MIN_TOLERANCE_NS = TimeUnit.MILLISECONDS.toNanos(30);
 
     private final Context context;
+    private final long handshakeStallNs;
     private final ZContext zmq = new ZContext(1);
     private final Wakeup wakeup = new Wakeup();
     private final ConcurrentLinkedQueue<PendingCall> commands = new ConcurrentLinkedQueue<>();
@@ -65,7 +66,8 @@ public final class RpcClient implements AutoCloseable {
     private final CopyOnWriteArrayList<ServerLivenessListener> livenessListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextCallId = new AtomicLong();
     private final Thread thread;
-    private final ZMQ.Socket dealer;
+    private ZMQ.Socket dealer;                                  // replaced when a handshake stalls
+    private ZMQ.Socket dealerMonitor;
     private final ZMQ.Socket sub;
     private volatile boolean closing;
     private volatile boolean heartbeatSeen;
@@ -79,6 +81,10 @@ public final class RpcClient implements AutoCloseable {
     private int heartbeatGapCount;
     private long lastHeartbeatNs;
     private long lastMessageNs;
+    private int dealerGeneration;
+    private boolean handshakeDone;
+    private long connectedAtNs;                                 // 0 = no TCP connection waiting for its handshake
+    private final List<PendingCall> sentBeforeHandshake = new java.util.ArrayList<>();
 
     private final AtomicLong callsSent = new AtomicLong();
     private final AtomicLong repliesReceived = new AtomicLong();
@@ -89,18 +95,15 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong callbackErrors = new AtomicLong();
     private final AtomicLong heartbeatsReceived = new AtomicLong();
+    private final AtomicLong stalledHandshakes = new AtomicLong();
 
     /** Connects both sockets (ZeroMQ connects in the background and reconnects by itself) and starts {@code rpc-client}. */
     public RpcClient(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
+        this.handshakeStallNs = TimeUnit.MILLISECONDS.toNanos(context.handshakeTimeoutMs);
         try {
-            dealer = zmq.createSocket(SocketType.DEALER);
-            dealer.setSndHWM(0);                               // calls are bounded by their timeouts, never dropped
-            dealer.setRcvHWM(0);
-            dealer.setMaxMsgSize(context.maxInboundFrameBytes);
-            dealer.setLinger(0);
-            dealer.setTCPKeepAlive(1);
-            dealer.connect(Endpoints.check("reqEndpoint", context.reqEndpoint));
+            Endpoints.check("reqEndpoint", context.reqEndpoint);
+            openDealer();
             if (context.subEndpoint != null) {
                 sub = zmq.createSocket(SocketType.SUB);
                 sub.setRcvHWM(context.subReceiveHwm);
@@ -239,7 +242,8 @@ public final class RpcClient implements AutoCloseable {
 
     public Counters counters() {
         return new Counters(callsSent.get(), repliesReceived.get(), timeouts.get(), lateReplies.get(),
-                badReplies.get(), messagesReceived.get(), heartbeatsReceived.get(), badFrames.get(), callbackErrors.get());
+                badReplies.get(), messagesReceived.get(), heartbeatsReceived.get(), badFrames.get(), callbackErrors.get(),
+                stalledHandshakes.get());
     }
 
     /**
@@ -252,9 +256,11 @@ public final class RpcClient implements AutoCloseable {
      * @param heartbeatsReceived liveness frames received
      * @param badFrames          SUB frames that could not be decoded or were not {@code [topic, data]} (skipped)
      * @param callbackErrors     exceptions thrown by subscribers or liveness listeners (logged, skipped)
+     * @param stalledHandshakes  request connections reopened because their ZeroMQ handshake never completed
      */
     public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
-                           long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors) {
+                           long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors,
+                           long stalledHandshakes) {
     }
 
     private record PendingCall(long id, String function, byte[] frame, long deadlineNs, long timeoutNs,
@@ -285,16 +291,26 @@ public final class RpcClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- rpc-client thread
 
-    private void run() {
-        ZMQ.Poller poller = zmq.createPoller(3);
+    private ZMQ.Poller newPoller() {
+        ZMQ.Poller poller = zmq.createPoller(4);
         poller.register(dealer, ZMQ.Poller.POLLIN);
+        poller.register(dealerMonitor, ZMQ.Poller.POLLIN);
         if (sub != null) {
             poller.register(sub, ZMQ.Poller.POLLIN);
         }
         poller.register(wakeup.channel(), ZMQ.Poller.POLLIN);
+        return poller;
+    }
+
+    private void run() {
+        ZMQ.Poller poller = newPoller();
         IdleSpin idle = new IdleSpin(TimeUnit.MICROSECONDS.toNanos(context.idleSpinMicros));
         try {
             while (!closing) {
+                if (watchHandshake(System.nanoTime())) {
+                    poller.close();
+                    poller = newPoller();
+                }
                 int work = sendCommands();
                 work += readReplies();
                 if (sub != null) {
@@ -347,15 +363,78 @@ public final class RpcClient implements AutoCloseable {
             if (call.future().isDone()) {
                 continue;   // cancelled by the caller before it was sent
             }
-            byte[] id = longToBytes(call.id());
-            dealer.send(id, ZMQ.SNDMORE);
-            dealer.send(new byte[0], ZMQ.SNDMORE);
-            dealer.send(call.frame(), 0);
+            sendOnDealer(call);
             callsSent.incrementAndGet();
             inFlight.put(call.id(), call);
             byDeadline.add(call);
+            if (!handshakeDone) {
+                sentBeforeHandshake.add(call);
+            }
         }
         return sent;
+    }
+
+    private void sendOnDealer(PendingCall call) {
+        dealer.send(longToBytes(call.id()), ZMQ.SNDMORE);
+        dealer.send(new byte[0], ZMQ.SNDMORE);
+        dealer.send(call.frame(), 0);
+    }
+
+    /** Constructor, then rpc-client thread only: a DEALER with a monitor that reports its connection events. */
+    private void openDealer() {
+        dealerGeneration++;
+        dealer = zmq.createSocket(SocketType.DEALER);
+        dealer.setSndHWM(1_000_000);                       // calls are bounded by their timeouts; far above any window
+        dealer.setRcvHWM(1_000_000);
+        dealer.setMaxMsgSize(context.maxInboundFrameBytes);
+        dealer.setLinger(0);
+        dealer.setTCPKeepAlive(1);
+        String monitorEndpoint = "inproc://jtrader-rpc-client-" + System.identityHashCode(this) + "-" + dealerGeneration;
+        dealer.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        dealerMonitor = zmq.createSocket(SocketType.PAIR);
+        dealerMonitor.connect(monitorEndpoint);
+        dealer.connect(context.reqEndpoint);
+        handshakeDone = false;
+        connectedAtNs = 0;
+    }
+
+    /**
+     * JeroMQ 0.6.0 sometimes leaves a fresh TCP connection without its ZMTP handshake for good (seen on loopback
+     * when several connections open at once): everything sent on it waits forever. Frames sent before a
+     * handshake cannot have reached the server, so after {@link Context#handshakeTimeoutMs()} the DEALER is replaced and
+     * those calls are sent again on the new one. Returns true when the sockets changed.
+     */
+    private boolean watchHandshake(long now) {
+        ZMQ.Event event;
+        while ((event = ZMQ.Event.recv(dealerMonitor, ZMQ.DONTWAIT)) != null) {
+            int type = event.getEvent();
+            if (type == ZMQ.EVENT_CONNECTED) {
+                connectedAtNs = now;
+            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+                handshakeDone = true;
+                connectedAtNs = 0;
+                sentBeforeHandshake.clear();
+            } else if (type == ZMQ.EVENT_DISCONNECTED) {
+                handshakeDone = false;
+                connectedAtNs = 0;
+            }
+        }
+        if (handshakeDone || connectedAtNs == 0 || now - connectedAtNs < handshakeStallNs) {
+            return false;
+        }
+        stalledHandshakes.incrementAndGet();
+        LOG.warn("connection to {} got no ZeroMQ handshake within {} ms; reopening it and resending {} call(s)",
+                context.reqEndpoint, TimeUnit.NANOSECONDS.toMillis(handshakeStallNs), sentBeforeHandshake.size());
+        dealer.close();
+        dealerMonitor.close();
+        openDealer();
+        for (PendingCall call : sentBeforeHandshake) {
+            if (inFlight.containsKey(call.id())) {
+                sendOnDealer(call);
+            }
+        }
+        sentBeforeHandshake.removeIf(call -> !inFlight.containsKey(call.id()));
+        return true;
     }
 
     private int readReplies() {
@@ -553,6 +632,9 @@ public final class RpcClient implements AutoCloseable {
         if (sub != null && !serverLost) {
             untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
         }
+        if (connectedAtNs != 0 && !handshakeDone) {
+            untilNs = Math.min(untilNs, connectedAtNs + handshakeStallNs - now);
+        }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
     }
 
@@ -584,6 +666,7 @@ public final class RpcClient implements AutoCloseable {
         public static final int SUB_RECEIVE_HWM_DEFAULT = 100_000;
         public static final int MAX_INBOUND_FRAME_BYTES_DEFAULT = 64 * 1024 * 1024;
         public static final long IDLE_SPIN_MICROS_DEFAULT = 0;
+        public static final long HANDSHAKE_TIMEOUT_MS_DEFAULT = 2_000;
 
         private String reqEndpoint = REQ_ENDPOINT_DEFAULT;
         private String subEndpoint = SUB_ENDPOINT_DEFAULT;
@@ -593,6 +676,7 @@ public final class RpcClient implements AutoCloseable {
         private int subReceiveHwm = SUB_RECEIVE_HWM_DEFAULT;
         private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
+        private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
         private boolean concluded;
 
         /** The server's request endpoint (vn.py's {@code rep_address}). */
@@ -688,6 +772,20 @@ public final class RpcClient implements AutoCloseable {
             return idleSpinMicros;
         }
 
+        /**
+         * How long a new request connection may stay without its ZeroMQ handshake before the client reopens it
+         * and resends the calls queued on it, 100..60,000 ms (works around a JeroMQ 0.6.0 stall).
+         */
+        public Context handshakeTimeoutMs(long timeoutMs) {
+            checkOpen();
+            this.handshakeTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        public long handshakeTimeoutMs() {
+            return handshakeTimeoutMs;
+        }
+
         public Context conclude() {
             if (concluded) {
                 return this;
@@ -704,6 +802,7 @@ public final class RpcClient implements AutoCloseable {
             RpcServer.Context.range("subReceiveHwm", subReceiveHwm, 0, Integer.MAX_VALUE, " (0 = unlimited)");
             RpcServer.Context.range("maxInboundFrameBytes", maxInboundFrameBytes, 1024, 1 << 30, "");
             RpcServer.Context.range("idleSpinMicros", idleSpinMicros, 0, 10_000, " (0 = block at once)");
+            RpcServer.Context.range("handshakeTimeoutMs", handshakeTimeoutMs, 100, 60_000, "");
             concluded = true;
             return this;
         }

@@ -247,7 +247,7 @@ public final class RpcServer implements AutoCloseable {
             try {
                 router = zmq.createSocket(SocketType.ROUTER);
                 router.setRouterMandatory(true);
-                router.setSndHWM(0);                            // replies are bounded by requests in flight
+                router.setSndHWM(1_000_000);                    // replies are bounded by requests in flight
                 router.setRcvHWM(context.requestReceiveHwm);
                 router.setMaxMsgSize(context.maxInboundFrameBytes);
                 router.setLinger(context.lingerMs);

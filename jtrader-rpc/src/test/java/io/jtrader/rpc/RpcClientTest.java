@@ -141,6 +141,36 @@ class RpcClientTest {
     }
 
     @Test
+    @Timeout(20)
+    void shouldReopenARequestConnectionWhoseHandshakeNeverCompletes() throws Exception {
+        // A TCP listener that accepts and never speaks ZMTP: the DEALER connects but gets no handshake, which is
+        // what JeroMQ 0.6.0's occasional stall looks like from the client.
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:" + mute.getLocalPort())
+                     .subEndpoint(null).codec(Loopback.CODEC).handshakeTimeoutMs(200).callTimeoutMs(10_000))) {
+            List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(mute.accept());
+                    }
+                } catch (java.io.IOException e) {
+                    // listener closed at the end of the test
+                }
+            }, "test-mute-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            CompletableFuture<Object> call = client.callAsync("anything");
+            await().atMost(ofSeconds(10)).until(() -> client.counters().stalledHandshakes() >= 2);
+            assertThat(accepted.size()).isGreaterThanOrEqualTo(2);   // each reopening is a new connection
+            assertThat(call).isNotDone();                              // still waiting, resent on the new connection
+            for (java.net.Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseBadSettingsNamingTheKey() {
         assertThatThrownBy(() -> new RpcClient(new RpcClient.Context().codec(Loopback.CODEC).callTimeoutMs(0)))
                 .isInstanceOf(RpcConfigurationException.class).hasMessage("callTimeoutMs must be 1..3600000, got 0");

@@ -233,9 +233,8 @@ class RpcServerTest {
     @Timeout(20)
     void shouldAnswerUndecodableAndMisshapenRequestsWithValueErrorOncePerRequest() {
         try (RpcServer server = echoServer(); ZContext zmq = new ZContext()) {
-            ZMQ.Socket req = zmq.createSocket(SocketType.REQ);
+            ZMQ.Socket req = Loopback.handshaken(zmq, SocketType.REQ, server.repEndpoint());
             req.setReceiveTimeOut(10_000);
-            req.connect(server.repEndpoint());
             req.send(new byte[]{1, 2, 3});
             byte[] first = req.recv();
             assertThat(first).as("reply to the first request; server %s", server.counters()).isNotNull();
@@ -256,9 +255,8 @@ class RpcServerTest {
     @Timeout(20)
     void shouldCountAndDropMessagesWithoutDelimiterAndKeepServing() {
         try (RpcServer server = echoServer(); ZContext zmq = new ZContext()) {
-            ZMQ.Socket dealer = zmq.createSocket(SocketType.DEALER);
+            ZMQ.Socket dealer = Loopback.handshaken(zmq, SocketType.DEALER, server.repEndpoint());
             dealer.setReceiveTimeOut(10_000);
-            dealer.connect(server.repEndpoint());
             dealer.send(Loopback.CODEC.encode(List.of("add", PyTuple.of(1L, 2L), Map.of())));   // no "" delimiter
             await().atMost(ofSeconds(5)).until(() -> server.counters().unroutableMessages() == 1);
             dealer.send("corr-7", ZMQ.SNDMORE);

@@ -10,6 +10,8 @@ import java.util.Locale;
  *
  * <p>{@code --payload event} (default) publishes the decoded golden event, encoded per publish;
  * {@code --payload sized} publishes a str of the same frame size, which isolates the transport.
+ * {@code --hwm N} sets the PUB send and SUB receive high-water marks (default 0 = unlimited, as the baseline's
+ * JeroMQ runs; RpcServer's default of 100,000 drops frames once a subscriber is 100,000 behind).
  *
  * <pre>java -cp jtrader-bench/target/benchmarks.jar io.jtrader.bench.rpc.PublishBenchmark --events 200000 --repeats 5 [--payload sized]</pre>
  */
@@ -19,16 +21,17 @@ public final class PublishBenchmark {
         long warmup = BenchSupport.longArg(args, "warmup", 200_000);
         int repeats = (int) BenchSupport.longArg(args, "repeats", 5);
         String payload = BenchSupport.stringArg(args, "payload", "event");
+        String hwm = String.valueOf(BenchSupport.longArg(args, "hwm", 0));
         System.out.println("# RPC publish burst, " + BenchSupport.environment() + "; events=" + events + " warmup="
-                + warmup + " repeats=" + repeats + " payload=" + payload);
+                + warmup + " repeats=" + repeats + " payload=" + payload + " hwm=" + hwm);
         double[] rates = new double[repeats];
         double[] sendRates = new double[repeats];
         long totalLost = 0;
-        try (BenchSupport.Child server = new BenchSupport.Child("publisher", PublishServer.class, "--payload", payload)) {
+        try (BenchSupport.Child server = new BenchSupport.Child("publisher", PublishServer.class, "--payload", payload, "--hwm", hwm)) {
             String ready = server.expect("READY", 60);
             System.out.println("publisher: frame bytes " + BenchSupport.field(ready, "frame"));
             try (BenchSupport.Child subscriber = new BenchSupport.Child("subscriber", PublishSubscriber.class,
-                    "--pub", BenchSupport.field(ready, "pub"))) {
+                    "--pub", BenchSupport.field(ready, "pub"), "--hwm", hwm)) {
                 subscriber.expect("READY", 60);
                 round(server, subscriber, warmup);
                 for (int r = 0; r < repeats; r++) {

@@ -5,10 +5,11 @@ import io.jtrader.rpc.RpcServer;
 
 import java.io.BufferedReader;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Child process of {@link PublishBenchmark}: an RpcServer that, on {@code GO n}, publishes the golden vn.py
- * tick event n times as fast as {@code publish} accepts (a refused publish is retried and counted), then prints
+ * tick event n times as fast as {@code publish} accepts (a refused publish is retried after 10 µs and counted), then prints
  * {@code SENT n=N seconds=S retries=R}. Prints {@code READY pub=ENDPOINT} first; exits when stdin closes.
  */
 public final class PublishServer {
@@ -21,7 +22,8 @@ public final class PublishServer {
         boolean sized = "sized".equals(BenchSupport.stringArg(args, "payload", "event"));
         Object event = sized ? "x".repeat(BenchSupport.tickEventFrame().length - 20) : golden.get(1);
         try (RpcServer server = new RpcServer(new RpcServer.Context().repEndpoint("tcp://127.0.0.1:0")
-                .pubEndpoint("tcp://127.0.0.1:0").codec(codec).workerPoolSize(1))) {
+                .pubEndpoint("tcp://127.0.0.1:0").codec(codec).workerPoolSize(1)
+                .pubSendHwm((int) BenchSupport.longArg(args, "hwm", 0)))) {
             server.start();
             System.out.println("READY pub=" + server.pubEndpoint() + " frame=" + codec.encode(java.util.Arrays.asList(topic, event)).length);
             BufferedReader stdin = BenchSupport.stdin();
@@ -36,7 +38,7 @@ public final class PublishServer {
                 for (long i = 0; i < n; i++) {
                     while (!server.publish(topic, event)) {
                         retries++;
-                        Thread.onSpinWait();
+                        LockSupport.parkNanos(10_000);   // queue full: give the 2 cores to the sender and subscriber
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;

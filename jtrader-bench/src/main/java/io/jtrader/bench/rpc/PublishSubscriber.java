@@ -18,7 +18,7 @@ public final class PublishSubscriber {
         AtomicLong firstNs = new AtomicLong();
         AtomicLong lastNs = new AtomicLong();
         try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(pub)
-                .codec(BenchSupport.codec()))) {
+                .codec(BenchSupport.codec()).subReceiveHwm((int) BenchSupport.longArg(args, "hwm", 0)))) {
             client.subscribe("", (topic, data) -> {
                 long now = System.nanoTime();
                 if (received.getAndIncrement() == 0) {
