@@ -89,6 +89,7 @@ final class BenchSupport {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx512m");
+            command.add("-Dlogback.configurationFile=io/jtrader/bench/rpc/logback-bench.xml");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(main.getName());
