@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Orders through {@code MainEngine.sendOrder} → SIM (journal on by default) → events: each invocation sends
- * {@value SimBench#BATCH} one-lot marketable FAK orders on IF and waits until an {@code eOrder.} handler on the
+ * {@value SimBench#BATCH} one-lot marketable FAK orders on IF and (keeping one more batch in flight) waits until an {@code eOrder.} handler on the
  * event engine has seen every one in a final state; the OMS holds them all. The event engine uses its default
  * backoff idle strategy.
  * <pre>java -jar jtrader-bench/target/benchmarks.jar SimThroughput -f 1 -wi 3 -i 5 -w 1 -r 1</pre>
@@ -78,6 +78,7 @@ public class SimThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        counter.awaitAll();
         int inOms = engine.oms().getAllOrders().size();
         long dropped = engine.eventEngine().droppedEvents();
         engine.close();
