@@ -45,6 +45,8 @@ class SimExchangeTest {
         SimExchange e = new SimExchange("SIM", InstrumentCatalog.defaults(DAY), seed, CAPITAL, clock, out);
         e.restore(restore);
         e.start(7);
+        e.reportAll(); // as the gateway does on connect; from here finished orders keep only their status
+        out.clear();
         return e;
     }
 
