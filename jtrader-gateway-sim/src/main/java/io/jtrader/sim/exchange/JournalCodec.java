@@ -46,25 +46,27 @@ public final class JournalCodec {
         out = target;
         while (true) {
             int start = out.position();
-            try {
-                out.position(start + HEADER_BYTES);
-                writePayload(record);
-                int length = out.position() - start - HEADER_BYTES;
-                ByteBuffer payload = out.duplicate();
-                payload.position(start + HEADER_BYTES).limit(start + HEADER_BYTES + length);
-                crc.reset();
-                crc.update(payload);
-                out.putInt(start, length).putInt(start + 4, (int) crc.getValue());
-                ByteBuffer result = out;
-                out = null;
-                return result;
-            } catch (BufferOverflowException e) {
-                out.position(start);
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, 1024));
-                out.flip();
-                bigger.put(out);
-                out = bigger;
+            if (out.remaining() > HEADER_BYTES) {
+                try {
+                    out.position(start + HEADER_BYTES);
+                    writePayload(record);
+                    int length = out.position() - start - HEADER_BYTES;
+                    ByteBuffer payload = out.duplicate();
+                    payload.position(start + HEADER_BYTES).limit(start + HEADER_BYTES + length);
+                    crc.reset();
+                    crc.update(payload);
+                    out.putInt(start, length).putInt(start + 4, (int) crc.getValue());
+                    ByteBuffer result = out;
+                    out = null;
+                    return result;
+                } catch (BufferOverflowException e) {
+                    out.position(start); // too small: grow and write the record again
+                }
             }
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, 1024));
+            out.flip();
+            bigger.put(out);
+            out = bigger;
         }
     }
 
