@@ -7,4 +7,8 @@ public class RpcEncodeException extends RpcException {
     public RpcEncodeException(String message) {
         super(message);
     }
+
+    public RpcEncodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -17,6 +17,11 @@ public final class PyTuple {
         return items.length == 0 ? EMPTY : new PyTuple(items.clone());
     }
 
+    /** Decoder only: takes ownership of {@code items} (no copy). */
+    static PyTuple wrap(Object[] items) {
+        return items.length == 0 ? EMPTY : new PyTuple(items);
+    }
+
     public static PyTuple copyOf(List<?> items) {
         return items.isEmpty() ? EMPTY : new PyTuple(items.toArray());
     }

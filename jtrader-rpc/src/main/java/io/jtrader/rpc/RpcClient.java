@@ -1,0 +1,691 @@
+package io.jtrader.rpc;
+
+import io.jtrader.rpc.internal.Endpoints;
+import io.jtrader.rpc.internal.Wakeup;
+import io.jtrader.rpc.pickle.PyTuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Calls functions on a vn.py RpcServer (pyzmq REP) or a jtrader {@link RpcServer} (ROUTER), and receives
+ * their publishes.
+ *
+ * <p>Requests go out on a DEALER socket as {@code [correlation id (8 bytes), "", pickle]}; both server kinds
+ * echo the envelope, so replies are matched by id: calls pipeline from any number of threads, a call that
+ * times out fails alone with {@link RpcTimeoutException}, and a reply that arrives later is dropped and
+ * counted. The SUB socket subscribes to everything; each frame is decoded and handed to the subscribers of
+ * its topic and to the all-topic subscribers. Heartbeat topics ({@code heartbeat}, vn.py 2.x's
+ * {@code _keep_alive}) and {@code eTimer} are liveness only and are not delivered.
+ *
+ * <p>Threading: {@code call}, {@code callAsync}, {@code subscribe} and {@code close} are safe from any thread.
+ * The {@code rpc-client} thread owns both sockets, completes futures (so dependent stages attached without
+ * an executor run there and must not block), and calls subscribers and liveness listeners.
+ */
+public final class RpcClient implements AutoCloseable {
+    /** vn.py 2.x's heartbeat topic (payload: a naive UTC datetime). */
+    public static final String LEGACY_KEEP_ALIVE_TOPIC = "_keep_alive";
+    /** vn.py DatafeedServer's timer topic (payload: None). */
+    public static final String TIMER_TOPIC = "eTimer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcClient.class);
+    private static final Set<String> LIVENESS_TOPICS = Set.of(RpcServer.HEARTBEAT_TOPIC, LEGACY_KEEP_ALIVE_TOPIC, TIMER_TOPIC);
+    private static final int BATCH = 1024;
+    private static final int HEARTBEAT_GAP_WINDOW = 16;
+    private static final long MIN_TOLERANCE_NS = TimeUnit.MILLISECONDS.toNanos(30);
+
+    private final Context context;
+    private final ZContext zmq = new ZContext(1);
+    private final Wakeup wakeup = new Wakeup();
+    private final ConcurrentLinkedQueue<PendingCall> commands = new ConcurrentLinkedQueue<>();
+    private final Map<String, CopyOnWriteArrayList<RpcSubscriber>> topicSubscribers = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<RpcSubscriber> allTopicSubscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<ServerLivenessListener> livenessListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextCallId = new AtomicLong();
+    private final Thread thread;
+    private final ZMQ.Socket dealer;
+    private final ZMQ.Socket sub;
+    private volatile boolean closing;
+    private volatile boolean heartbeatSeen;
+    private volatile boolean serverLost;
+
+    // rpc-client thread only
+    private final Map<Long, PendingCall> inFlight = new HashMap<>();
+    private final TreeSet<PendingCall> byDeadline = new TreeSet<>(
+            Comparator.comparingLong(PendingCall::deadlineNs).thenComparingLong(PendingCall::id));
+    private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
+    private int heartbeatGapCount;
+    private long lastHeartbeatNs;
+    private long lastMessageNs;
+
+    private final AtomicLong callsSent = new AtomicLong();
+    private final AtomicLong repliesReceived = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong lateReplies = new AtomicLong();
+    private final AtomicLong badReplies = new AtomicLong();
+    private final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong badFrames = new AtomicLong();
+    private final AtomicLong callbackErrors = new AtomicLong();
+    private final AtomicLong heartbeatsReceived = new AtomicLong();
+
+    /** Connects both sockets (ZeroMQ connects in the background and reconnects by itself) and starts {@code rpc-client}. */
+    public RpcClient(Context context) {
+        this.context = Objects.requireNonNull(context, "context").conclude();
+        try {
+            dealer = zmq.createSocket(SocketType.DEALER);
+            dealer.setSndHWM(0);                               // calls are bounded by their timeouts, never dropped
+            dealer.setRcvHWM(0);
+            dealer.setMaxMsgSize(context.maxInboundFrameBytes);
+            dealer.setLinger(0);
+            dealer.setTCPKeepAlive(1);
+            dealer.connect(Endpoints.check("reqEndpoint", context.reqEndpoint));
+            if (context.subEndpoint != null) {
+                sub = zmq.createSocket(SocketType.SUB);
+                sub.setRcvHWM(context.subReceiveHwm);
+                sub.setMaxMsgSize(context.maxInboundFrameBytes);
+                sub.setLinger(0);
+                sub.setTCPKeepAlive(1);
+                sub.subscribe(new byte[0]);
+                sub.connect(Endpoints.check("subEndpoint", context.subEndpoint));
+            } else {
+                sub = null;
+            }
+        } catch (ZMQException e) {
+            zmq.close();
+            wakeup.close();
+            throw new RpcException("cannot connect to " + context.reqEndpoint + " / " + context.subEndpoint + ": "
+                    + e.getMessage(), e);
+        }
+        lastMessageNs = System.nanoTime();
+        thread = new Thread(this::run, "rpc-client");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static RpcClient connect(Context context) {
+        return new RpcClient(context);
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /** Calls {@code function(*args)} and waits up to the default timeout for its result. */
+    public Object call(String function, Object... args) {
+        return await(callAsync(Duration.ofMillis(context.callTimeoutMs), function, PyTuple.of(args), Map.of()), context.callTimeoutMs);
+    }
+
+    /** Calls {@code function(*args)} and waits up to {@code timeout} for its result. */
+    public Object call(Duration timeout, String function, Object... args) {
+        return await(callAsync(timeout, function, PyTuple.of(args), Map.of()), timeout.toMillis());
+    }
+
+    /** Calls {@code function(*args, **kwargs)} and waits up to {@code timeout}. */
+    public Object call(Duration timeout, String function, PyTuple args, Map<String, ?> kwargs) {
+        return await(callAsync(timeout, function, args, kwargs), timeout.toMillis());
+    }
+
+    /** Sends {@code function(*args)} with the default timeout; the future completes on {@code rpc-client}. */
+    public CompletableFuture<Object> callAsync(String function, Object... args) {
+        return callAsync(Duration.ofMillis(context.callTimeoutMs), function, PyTuple.of(args), Map.of());
+    }
+
+    /**
+     * Sends {@code function(*args, **kwargs)}. The future completes with the result, or fails with
+     * {@link RpcRemoteException} ({@code [False, text]}), {@link RpcTimeoutException}, {@link RpcDecodeException}
+     * (the reply could not be decoded), {@link RpcEncodeException} (an argument has no pickle form) or
+     * {@link RpcException} (the client was closed). Any thread; the request is encoded on the calling thread.
+     */
+    public CompletableFuture<Object> callAsync(Duration timeout, String function, PyTuple args, Map<String, ?> kwargs) {
+        Objects.requireNonNull(function, "function");
+        long timeoutNs = Objects.requireNonNull(timeout, "timeout").toNanos();
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        if (timeoutNs <= 0) {
+            future.completeExceptionally(new IllegalArgumentException("timeout must be positive, got " + timeout));
+            return future;
+        }
+        if (closing) {
+            future.completeExceptionally(new RpcException("RPC client is closed; " + function + "() not sent"));
+            return future;
+        }
+        byte[] frame;
+        try {
+            frame = context.codec.encode(List.of(function, args == null ? PyTuple.of() : args,
+                    kwargs == null ? Map.of() : kwargs));
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return future;
+        }
+        commands.add(new PendingCall(nextCallId.incrementAndGet(), function, frame, System.nanoTime() + timeoutNs,
+                timeoutNs, future));
+        wakeup.wake();
+        if (closing) {
+            failQueuedCommands();   // close() may have drained the queue before this call was added
+        }
+        return future;
+    }
+
+    /** Delivers frames whose topic equals {@code topic} (e.g. {@code ""} for vn.py's RpcEngine events). */
+    public void subscribe(String topic, RpcSubscriber subscriber) {
+        topicSubscribers.computeIfAbsent(Objects.requireNonNull(topic, "topic"), t -> new CopyOnWriteArrayList<>())
+                .add(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    /** Delivers every frame except liveness ones ({@code heartbeat}, {@code _keep_alive}, {@code eTimer}). */
+    public void subscribeAll(RpcSubscriber subscriber) {
+        allTopicSubscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    public void unsubscribe(RpcSubscriber subscriber) {
+        allTopicSubscribers.remove(subscriber);
+        topicSubscribers.values().forEach(list -> list.remove(subscriber));
+    }
+
+    public void addLivenessListener(ServerLivenessListener listener) {
+        livenessListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** True once a heartbeat has arrived on the SUB socket (the subscription is in place). */
+    public boolean heartbeatSeen() {
+        return heartbeatSeen;
+    }
+
+    /** True while the server counts as lost (reported to {@link ServerLivenessListener#onServerLost}). */
+    public boolean serverLost() {
+        return serverLost;
+    }
+
+    /** Closes both sockets promptly (no linger, no waiting for heartbeats); pending calls fail. Idempotent. */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        wakeup.wake();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.error("rpc-client thread did not stop within 5 s");
+            }
+        }
+    }
+
+    public Counters counters() {
+        return new Counters(callsSent.get(), repliesReceived.get(), timeouts.get(), lateReplies.get(),
+                badReplies.get(), messagesReceived.get(), heartbeatsReceived.get(), badFrames.get(), callbackErrors.get());
+    }
+
+    /**
+     * @param callsSent          requests handed to ZeroMQ
+     * @param repliesReceived    replies matched to a waiting call
+     * @param timeouts           calls failed with {@link RpcTimeoutException}
+     * @param lateReplies        replies that arrived after their call timed out (dropped)
+     * @param badReplies         replies with a malformed envelope or an undecodable body
+     * @param messagesReceived   SUB frames decoded (heartbeats included)
+     * @param heartbeatsReceived liveness frames received
+     * @param badFrames          SUB frames that could not be decoded or were not {@code [topic, data]} (skipped)
+     * @param callbackErrors     exceptions thrown by subscribers or liveness listeners (logged, skipped)
+     */
+    public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
+                           long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors) {
+    }
+
+    private record PendingCall(long id, String function, byte[] frame, long deadlineNs, long timeoutNs,
+                               CompletableFuture<Object> future) {
+    }
+
+    private Object await(CompletableFuture<Object> future, long timeoutMs) {
+        try {
+            // rpc-client fails the future at its deadline; the extra second only guards against a dead thread
+            return future.get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RpcException rpc) {
+                throw rpc;
+            }
+            throw new RpcException("call failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new RpcTimeoutException("no reply within " + timeoutMs + " ms (the rpc-client thread did not answer)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted while waiting for a reply", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- rpc-client thread
+
+    private void run() {
+        ZMQ.Poller poller = zmq.createPoller(3);
+        poller.register(dealer, ZMQ.Poller.POLLIN);
+        if (sub != null) {
+            poller.register(sub, ZMQ.Poller.POLLIN);
+        }
+        poller.register(wakeup.channel(), ZMQ.Poller.POLLIN);
+        try {
+            while (!closing) {
+                int work = sendCommands();
+                work += readReplies();
+                if (sub != null) {
+                    work += readPublishes();
+                }
+                long now = System.nanoTime();
+                expireCalls(now);
+                if (sub != null) {
+                    checkLiveness(now);
+                }
+                if (work == 0) {
+                    long timeoutMs = idleTimeoutMs(now);
+                    wakeup.prepareToSleep();
+                    if (commands.isEmpty() && !closing) {
+                        poller.poll(timeoutMs);
+                    }
+                    wakeup.awake();
+                }
+            }
+        } catch (Throwable t) {
+            LOG.error("rpc-client thread failed; the client is closed", t);
+            closing = true;
+        } finally {
+            RpcException closed = new RpcException("RPC client closed before the reply arrived");
+            inFlight.values().forEach(call -> call.future().completeExceptionally(closed));
+            inFlight.clear();
+            byDeadline.clear();
+            failQueuedCommands();
+            poller.close();
+            zmq.close();
+            wakeup.close();
+        }
+    }
+
+    private void failQueuedCommands() {
+        PendingCall call;
+        while ((call = commands.poll()) != null) {
+            call.future().completeExceptionally(new RpcException("RPC client is closed; " + call.function() + "() not sent"));
+        }
+    }
+
+    private int sendCommands() {
+        int sent = 0;
+        PendingCall call;
+        while (sent < BATCH && (call = commands.poll()) != null) {
+            sent++;
+            if (call.future().isDone()) {
+                continue;   // cancelled by the caller before it was sent
+            }
+            byte[] id = longToBytes(call.id());
+            dealer.send(id, ZMQ.SNDMORE);
+            dealer.send(new byte[0], ZMQ.SNDMORE);
+            dealer.send(call.frame(), 0);
+            callsSent.incrementAndGet();
+            inFlight.put(call.id(), call);
+            byDeadline.add(call);
+        }
+        return sent;
+    }
+
+    private int readReplies() {
+        int read = 0;
+        while (read < BATCH) {
+            byte[] first = dealer.recv(ZMQ.DONTWAIT);
+            if (first == null) {
+                break;
+            }
+            read++;
+            byte[] delimiter = dealer.hasReceiveMore() ? dealer.recv(0) : null;
+            byte[] body = delimiter != null && dealer.hasReceiveMore() ? dealer.recv(0) : null;
+            boolean extra = false;
+            while (dealer.hasReceiveMore()) {
+                dealer.recv(0);
+                extra = true;
+            }
+            if (first.length != Long.BYTES || delimiter == null || delimiter.length != 0 || body == null || extra) {
+                badReplies.incrementAndGet();
+                LOG.warn("reply with an unexpected envelope dropped (expected [8-byte id, '', pickle])");
+                continue;
+            }
+            onReply(bytesToLong(first), body);
+        }
+        return read;
+    }
+
+    private void onReply(long id, byte[] body) {
+        PendingCall call = inFlight.remove(id);
+        if (call == null) {
+            lateReplies.incrementAndGet();
+            LOG.debug("late reply to call #{} dropped", id);
+            return;
+        }
+        byDeadline.remove(call);
+        repliesReceived.incrementAndGet();
+        Object reply;
+        try {
+            reply = context.codec.decode(body);
+        } catch (RpcDecodeException e) {
+            badReplies.incrementAndGet();
+            call.future().completeExceptionally(new RpcDecodeException("reply to " + call.function() + "() cannot be decoded: "
+                    + e.getMessage(), e));
+            return;
+        }
+        if (!(reply instanceof List<?> parts) || parts.size() != 2 || !(parts.get(0) instanceof Boolean ok)) {
+            badReplies.incrementAndGet();
+            call.future().completeExceptionally(new RpcDecodeException("reply to " + call.function()
+                    + "() is not [bool, result] but " + PythonText.typeName(reply)));
+            return;
+        }
+        if (ok) {
+            call.future().complete(parts.get(1));
+        } else {
+            Object text = parts.get(1);
+            call.future().completeExceptionally(new RpcRemoteException(call.function(),
+                    text instanceof String s ? s : String.valueOf(text)));
+        }
+    }
+
+    private void expireCalls(long now) {
+        while (!byDeadline.isEmpty()) {
+            PendingCall first = byDeadline.first();
+            if (now - first.deadlineNs() < 0) {
+                return;
+            }
+            byDeadline.pollFirst();
+            inFlight.remove(first.id());
+            timeouts.incrementAndGet();
+            first.future().completeExceptionally(new RpcTimeoutException("no reply to " + first.function() + "() within "
+                    + TimeUnit.NANOSECONDS.toMillis(first.timeoutNs()) + " ms from " + context.reqEndpoint));
+        }
+    }
+
+    private int readPublishes() {
+        int read = 0;
+        while (read < BATCH) {
+            byte[] frame = sub.recv(ZMQ.DONTWAIT);
+            if (frame == null) {
+                break;
+            }
+            read++;
+            boolean multipart = false;
+            while (sub.hasReceiveMore()) {
+                sub.recv(0);
+                multipart = true;
+            }
+            onPublish(frame, multipart);
+        }
+        return read;
+    }
+
+    private void onPublish(byte[] frame, boolean multipart) {
+        long now = System.nanoTime();
+        lastMessageNs = now;
+        if (serverLost) {
+            serverLost = false;
+            LOG.info("RPC server {} is sending again", context.subEndpoint);
+            for (ServerLivenessListener listener : livenessListeners) {
+                try {
+                    listener.onServerRestored();
+                } catch (RuntimeException e) {
+                    callbackErrors.incrementAndGet();
+                    LOG.warn("liveness listener failed in onServerRestored", e);
+                }
+            }
+        }
+        Object decoded;
+        try {
+            decoded = context.codec.decode(frame);
+        } catch (RpcDecodeException e) {
+            badFrames.incrementAndGet();
+            LOG.warn("undecodable publish frame of {} bytes skipped: {}", frame.length, e.getMessage());
+            return;
+        }
+        if (multipart || !(decoded instanceof List<?> parts) || parts.size() != 2 || !(parts.get(0) instanceof String topic)) {
+            badFrames.incrementAndGet();
+            LOG.warn("publish frame skipped: expected one frame [topic: str, data], got {}{}", PythonText.typeName(decoded),
+                    multipart ? " in a multipart message" : "");
+            return;
+        }
+        messagesReceived.incrementAndGet();
+        if (LIVENESS_TOPICS.contains(topic)) {
+            onHeartbeat(now);
+            return;
+        }
+        Object data = parts.get(1);
+        List<RpcSubscriber> forTopic = topicSubscribers.get(topic);
+        if (forTopic != null) {
+            for (RpcSubscriber subscriber : forTopic) {
+                deliver(subscriber, topic, data);
+            }
+        }
+        for (RpcSubscriber subscriber : allTopicSubscribers) {
+            deliver(subscriber, topic, data);
+        }
+    }
+
+    private void deliver(RpcSubscriber subscriber, String topic, Object data) {
+        try {
+            subscriber.onMessage(topic, data);
+        } catch (RuntimeException e) {
+            callbackErrors.incrementAndGet();
+            LOG.warn("subscriber failed on topic {}; frame skipped for it", PythonText.repr(topic), e);
+        }
+    }
+
+    private void onHeartbeat(long now) {
+        heartbeatsReceived.incrementAndGet();
+        if (lastHeartbeatNs != 0) {
+            heartbeatGapsNs[heartbeatGapCount++ % HEARTBEAT_GAP_WINDOW] = now - lastHeartbeatNs;
+        }
+        lastHeartbeatNs = now;
+        heartbeatSeen = true;
+    }
+
+    /** Three of the largest recent heartbeat gaps, capped by the configured tolerance (vn.py's 30 s). */
+    private long toleranceNs() {
+        long capNs = TimeUnit.MILLISECONDS.toNanos(context.heartbeatToleranceMs);
+        if (heartbeatGapCount == 0) {
+            return capNs;
+        }
+        long largestGap = 0;
+        for (int i = 0; i < Math.min(heartbeatGapCount, HEARTBEAT_GAP_WINDOW); i++) {
+            largestGap = Math.max(largestGap, heartbeatGapsNs[i]);
+        }
+        return Math.min(capNs, Math.max(MIN_TOLERANCE_NS, 3 * largestGap));
+    }
+
+    private void checkLiveness(long now) {
+        if (serverLost) {
+            return;
+        }
+        long silenceNs = now - lastMessageNs;
+        if (silenceNs > toleranceNs()) {
+            serverLost = true;
+            Duration silence = Duration.ofNanos(silenceNs);
+            LOG.warn("RPC server {} lost: nothing received for {} ms", context.subEndpoint, silence.toMillis());
+            for (ServerLivenessListener listener : livenessListeners) {
+                try {
+                    listener.onServerLost(silence);
+                } catch (RuntimeException e) {
+                    callbackErrors.incrementAndGet();
+                    LOG.warn("liveness listener failed in onServerLost", e);
+                }
+            }
+        }
+    }
+
+    private long idleTimeoutMs(long now) {
+        long untilNs = TimeUnit.MILLISECONDS.toNanos(1_000);
+        if (!byDeadline.isEmpty()) {
+            untilNs = Math.min(untilNs, byDeadline.first().deadlineNs() - now);
+        }
+        if (sub != null && !serverLost) {
+            untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
+        }
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
+    }
+
+    private static byte[] longToBytes(long value) {
+        byte[] bytes = new byte[Long.BYTES];
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            bytes[i] = (byte) value;
+            value >>>= 8;
+        }
+        return bytes;
+    }
+
+    private static long bytesToLong(byte[] bytes) {
+        long value = 0;
+        for (byte b : bytes) {
+            value = (value << 8) | (b & 0xff);
+        }
+        return value;
+    }
+
+    /** Client settings, validated once by {@link #conclude()} (the constructor calls it). */
+    public static final class Context {
+        public static final String REQ_ENDPOINT_DEFAULT = "tcp://127.0.0.1:2014";
+        public static final String SUB_ENDPOINT_DEFAULT = "tcp://127.0.0.1:4102";
+        /** vn.py's default call timeout. */
+        public static final long CALL_TIMEOUT_MS_DEFAULT = 30_000;
+        /** vn.py's HEARTBEAT_TOLERANCE: the longest silence before the server counts as lost. */
+        public static final long HEARTBEAT_TOLERANCE_MS_DEFAULT = 30_000;
+        public static final int SUB_RECEIVE_HWM_DEFAULT = 100_000;
+        public static final int MAX_INBOUND_FRAME_BYTES_DEFAULT = 64 * 1024 * 1024;
+
+        private String reqEndpoint = REQ_ENDPOINT_DEFAULT;
+        private String subEndpoint = SUB_ENDPOINT_DEFAULT;
+        private FrameCodec codec;
+        private long callTimeoutMs = CALL_TIMEOUT_MS_DEFAULT;
+        private long heartbeatToleranceMs = HEARTBEAT_TOLERANCE_MS_DEFAULT;
+        private int subReceiveHwm = SUB_RECEIVE_HWM_DEFAULT;
+        private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
+        private boolean concluded;
+
+        /** The server's request endpoint (vn.py's {@code rep_address}). */
+        public Context reqEndpoint(String endpoint) {
+            checkOpen();
+            this.reqEndpoint = endpoint;
+            return this;
+        }
+
+        public String reqEndpoint() {
+            return reqEndpoint;
+        }
+
+        /** The server's publish endpoint; {@code null} = calls only, no SUB socket and no liveness watch. */
+        public Context subEndpoint(String endpoint) {
+            checkOpen();
+            this.subEndpoint = endpoint;
+            return this;
+        }
+
+        public String subEndpoint() {
+            return subEndpoint;
+        }
+
+        public Context codec(FrameCodec codec) {
+            checkOpen();
+            this.codec = codec;
+            return this;
+        }
+
+        public FrameCodec codec() {
+            return codec;
+        }
+
+        /** Default call timeout, 1..3,600,000 ms. */
+        public Context callTimeoutMs(long timeoutMs) {
+            checkOpen();
+            this.callTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        public long callTimeoutMs() {
+            return callTimeoutMs;
+        }
+
+        /**
+         * The longest silence before the server is reported lost, 10..300,000 ms. Below it the client uses
+         * three of the heartbeat intervals it actually observes.
+         */
+        public Context heartbeatToleranceMs(long toleranceMs) {
+            checkOpen();
+            this.heartbeatToleranceMs = toleranceMs;
+            return this;
+        }
+
+        public long heartbeatToleranceMs() {
+            return heartbeatToleranceMs;
+        }
+
+        /** SUB frames ZeroMQ buffers before dropping; 0 = unlimited. */
+        public Context subReceiveHwm(int frames) {
+            checkOpen();
+            this.subReceiveHwm = frames;
+            return this;
+        }
+
+        public int subReceiveHwm() {
+            return subReceiveHwm;
+        }
+
+        /** Largest reply or publish frame; ZeroMQ disconnects a peer that sends more (it reconnects). */
+        public Context maxInboundFrameBytes(int bytes) {
+            checkOpen();
+            this.maxInboundFrameBytes = bytes;
+            return this;
+        }
+
+        public int maxInboundFrameBytes() {
+            return maxInboundFrameBytes;
+        }
+
+        public Context conclude() {
+            if (concluded) {
+                return this;
+            }
+            Endpoints.check("reqEndpoint", reqEndpoint);
+            if (subEndpoint != null) {
+                Endpoints.check("subEndpoint", subEndpoint);
+            }
+            if (codec == null) {
+                throw new RpcConfigurationException("codec must be set (e.g. new PickleCodec()), got null");
+            }
+            RpcServer.Context.range("callTimeoutMs", callTimeoutMs, 1, 3_600_000, "");
+            RpcServer.Context.range("heartbeatToleranceMs", heartbeatToleranceMs, 10, 300_000, " (vn.py uses 30000)");
+            RpcServer.Context.range("subReceiveHwm", subReceiveHwm, 0, Integer.MAX_VALUE, " (0 = unlimited)");
+            RpcServer.Context.range("maxInboundFrameBytes", maxInboundFrameBytes, 1024, 1 << 30, "");
+            concluded = true;
+            return this;
+        }
+
+        private void checkOpen() {
+            if (concluded) {
+                throw new IllegalStateException("RpcClient.Context is already concluded (in use by a client); make a new one");
+            }
+        }
+    }
+}

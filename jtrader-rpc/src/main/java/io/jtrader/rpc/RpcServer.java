@@ -1,0 +1,834 @@
+package io.jtrader.rpc;
+
+import io.jtrader.rpc.internal.Endpoints;
+import io.jtrader.rpc.internal.NamedThreadFactory;
+import io.jtrader.rpc.internal.Wakeup;
+import io.jtrader.rpc.pickle.PyTuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Serves named {@link RpcFunction}s over a ZeroMQ ROUTER socket and publishes {@code [topic, data]} frames
+ * over a PUB socket, in vn.py's wire format (one pickle per frame, see {@link FrameCodec}).
+ *
+ * <ul>
+ *   <li>Requests: vn.py REQ clients send {@code [routing id, "", frame]}; jtrader DEALER clients send
+ *       {@code [routing id, correlation id, "", frame]}. Everything between the routing id and the empty
+ *       delimiter is the envelope and is echoed back untouched with the reply. Each request gets exactly one
+ *       reply {@code [True, result]} or {@code [False, text]}; a message without a delimiter cannot be
+ *       answered and is counted ({@link Counters#unroutableMessages()}) and logged.</li>
+ *   <li>Calls from one connection run one at a time in the order sent; different connections run
+ *       concurrently on the worker pool.</li>
+ *   <li>{@link #publish(String, Object)} is safe from any thread and never blocks: it queues the value for the
+ *       {@code rpc-server} thread, which encodes and sends in the order of the queue. A full queue drops the
+ *       publish and counts it ({@link Counters#publishDrops()}); {@code publish} returns false.</li>
+ *   <li>A heartbeat {@code ["heartbeat", epoch seconds]} goes out every {@link Context#heartbeatIntervalMs()}.</li>
+ * </ul>
+ *
+ * <p>PUB send high-water mark: ZeroMQ's PUB socket never blocks; when a subscriber's queue holds
+ * {@link Context#pubSendHwm()} messages, further messages to that subscriber are dropped by ZeroMQ (a slow
+ * subscriber cannot stall the server or the other subscribers). The default (100,000 frames, about 110 MB
+ * of tick events per stuck subscriber) absorbs bursts that vn.py's default of 1,000 silently loses.
+ */
+public final class RpcServer implements AutoCloseable {
+    /** The topic of heartbeat frames (vn.py 3.x and later). */
+    public static final String HEARTBEAT_TOPIC = "heartbeat";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+    private static final int RECEIVE_BATCH = 256;
+    private static final int SEND_BATCH = 1024;
+    private static final int LANE_BATCH = 64;
+    private static final int MAX_FRAMES_PER_MESSAGE = 32;
+
+    private final Context context;
+    private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private volatile Session session;
+
+    private final AtomicLong requestsReceived = new AtomicLong();
+    private final AtomicLong repliesSent = new AtomicLong();
+    private final AtomicLong replyDrops = new AtomicLong();
+    private final AtomicLong badFrames = new AtomicLong();
+    private final AtomicLong unroutableMessages = new AtomicLong();
+    private final AtomicLong functionErrors = new AtomicLong();
+    private final AtomicLong publishesSent = new AtomicLong();
+    private final AtomicLong publishDrops = new AtomicLong();
+    private final AtomicLong heartbeatsSent = new AtomicLong();
+
+    public RpcServer(Context context) {
+        this.context = Objects.requireNonNull(context, "context").conclude();
+    }
+
+    /** Registers (or replaces) the function served under {@code name}. Any thread, any time. */
+    public RpcServer register(String name, RpcFunction function) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("function name must be non-empty, got " + PythonText.repr(name));
+        }
+        functions.put(name, Objects.requireNonNull(function, "function"));
+        return this;
+    }
+
+    /** Removes the function served under {@code name}; later calls get {@code KeyError: 'name'}. */
+    public void unregister(String name) {
+        functions.remove(name);
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * Binds both endpoints and starts the {@code rpc-server} thread and the worker pool. Does nothing if
+     * already running; after {@link #stop()} it binds the configured endpoints again.
+     *
+     * @throws RpcException when an endpoint cannot be bound (e.g. the port is in use)
+     */
+    public RpcServer start() {
+        synchronized (lifecycle) {
+            if (session == null) {
+                Session started = new Session();
+                started.bind();
+                started.thread.start();
+                session = started;
+                LOG.info("RPC server started: rep={} pub={} workers={} heartbeat={}ms", started.repEndpoint,
+                        started.pubEndpoint, context.workerPoolSize, context.heartbeatIntervalMs);
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Stops reading requests, waits up to {@link Context#drainTimeoutMs()} for calls already running to send
+     * their replies, sends queued publishes, closes both sockets (releasing the ports) and stops all threads.
+     * Does nothing if not running. Not to be called from an {@link RpcFunction}.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            Session stopping = session;
+            if (stopping == null) {
+                return;
+            }
+            stopping.requestStop();
+            long joinMs = context.drainTimeoutMs + context.lingerMs + 5_000;
+            try {
+                stopping.thread.join(joinMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopping.thread.isAlive()) {
+                LOG.error("rpc-server thread did not stop within {} ms; its sockets may still be bound", joinMs);
+            }
+            stopping.workers.shutdownNow();
+            session = null;
+            LOG.info("RPC server stopped: {}", counters());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return session != null;
+    }
+
+    /** The bound request endpoint with its real port, e.g. {@code tcp://127.0.0.1:41234}. */
+    public String repEndpoint() {
+        return runningSession().repEndpoint;
+    }
+
+    /** The bound publish endpoint with its real port. */
+    public String pubEndpoint() {
+        return runningSession().pubEndpoint;
+    }
+
+    /**
+     * Publishes {@code [topic, data]} to every subscriber. Any thread; never blocks. Publishes are sent in
+     * the order this method was called (across threads: the order they entered the queue).
+     *
+     * @return false when the server is not running or the publish queue is full (counted as a drop)
+     */
+    public boolean publish(String topic, Object data) {
+        Objects.requireNonNull(topic, "topic");
+        Session current = session;
+        if (current == null || current.stopRequested || !current.outbox.offer(new Outgoing(topic, data))) {
+            publishDrops.incrementAndGet();
+            return false;
+        }
+        current.wakeup.wake();
+        return true;
+    }
+
+    public Counters counters() {
+        return new Counters(requestsReceived.get(), repliesSent.get(), replyDrops.get(), badFrames.get(),
+                unroutableMessages.get(), functionErrors.get(), publishesSent.get(), publishDrops.get(),
+                heartbeatsSent.get());
+    }
+
+    private Session runningSession() {
+        Session current = session;
+        if (current == null) {
+            throw new IllegalStateException("RPC server is not running");
+        }
+        return current;
+    }
+
+    /**
+     * What the server has done since it was created (across restarts).
+     *
+     * @param requestsReceived   requests read from the ROUTER socket (each gets one reply)
+     * @param repliesSent        replies handed to ZeroMQ
+     * @param replyDrops         replies that could not be sent (the client disconnected first)
+     * @param badFrames          requests that could not be decoded or had the wrong shape (answered with ValueError)
+     * @param unroutableMessages messages that could not be answered (no envelope delimiter) and were dropped
+     * @param functionErrors     calls that failed with an exception other than {@link RpcCallException}
+     * @param publishesSent      publishes sent (heartbeats not included)
+     * @param publishDrops       publishes refused (queue full, not running) or that could not be encoded
+     * @param heartbeatsSent     heartbeat frames sent
+     */
+    public record Counters(long requestsReceived, long repliesSent, long replyDrops, long badFrames,
+                           long unroutableMessages, long functionErrors, long publishesSent, long publishDrops,
+                           long heartbeatsSent) {
+    }
+
+    private record Outgoing(String topic, Object data) {
+    }
+
+    /** A request read by the rpc-server thread. {@code envelopeError} set = answer it with that ValueError. */
+    private record Request(byte[][] envelope, byte[] frame, String envelopeError) {
+    }
+
+    private record Reply(Lane lane, byte[][] envelope, byte[] body) {
+    }
+
+    /** One start..stop: the sockets, the threads and the queues between them. */
+    private final class Session implements Runnable {
+        final ZContext zmq = new ZContext(1);
+        final Wakeup wakeup = new Wakeup();
+        final ArrayBlockingQueue<Outgoing> outbox = new ArrayBlockingQueue<>(context.publishQueueCapacity);
+        final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+        final Map<ByteBuffer, Lane> lanes = new HashMap<>();   // rpc-server thread only
+        final ExecutorService workers = new ThreadPoolExecutor(context.workerPoolSize, context.workerPoolSize,
+                0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), new NamedThreadFactory("rpc-worker"));
+        final Thread thread = new Thread(this, "rpc-server");
+        final List<Outgoing> publishBatch = new ArrayList<>(SEND_BATCH);
+        ZMQ.Socket router;
+        ZMQ.Socket pub;
+        String repEndpoint;
+        String pubEndpoint;
+        byte[] encodeFailureReply;
+        volatile boolean stopRequested;
+        int outstanding;                                        // rpc-server thread only
+
+        void bind() {
+            try {
+                router = zmq.createSocket(SocketType.ROUTER);
+                router.setRouterMandatory(true);
+                router.setSndHWM(0);                            // replies are bounded by requests in flight
+                router.setRcvHWM(context.requestReceiveHwm);
+                router.setMaxMsgSize(context.maxInboundFrameBytes);
+                router.setLinger(context.lingerMs);
+                pub = zmq.createSocket(SocketType.PUB);
+                pub.setSndHWM(context.pubSendHwm);
+                pub.setLinger(context.lingerMs);
+                repEndpoint = bindOne(router, "repEndpoint", context.repEndpoint);
+                pubEndpoint = bindOne(pub, "pubEndpoint", context.pubEndpoint);
+                encodeFailureReply = context.codec.encode(Arrays.asList(Boolean.FALSE,
+                        PythonText.traceback(null, "SystemError", "the reply could not be encoded")));
+            } catch (RuntimeException e) {
+                zmq.close();
+                wakeup.close();
+                workers.shutdownNow();
+                throw e;
+            }
+        }
+
+        private String bindOne(ZMQ.Socket socket, String key, String endpoint) {
+            String bindable = Endpoints.forBind(key, endpoint);
+            try {
+                socket.bind(bindable);
+            } catch (ZMQException e) {
+                throw new RpcException("cannot bind " + key + " " + endpoint + ": " + e.getMessage()
+                        + " (errno " + e.getErrorCode() + ")", e);
+            }
+            String bound = socket.getLastEndpoint();
+            return bound == null ? endpoint : bound;
+        }
+
+        void requestStop() {
+            stopRequested = true;
+            wakeup.wake();
+        }
+
+        @Override
+        public void run() {
+            ZMQ.Poller poller = zmq.createPoller(2);
+            poller.register(router, ZMQ.Poller.POLLIN);
+            poller.register(wakeup.channel(), ZMQ.Poller.POLLIN);
+            long heartbeatIntervalNs = TimeUnit.MILLISECONDS.toNanos(context.heartbeatIntervalMs);
+            long nextHeartbeatNs = System.nanoTime() + heartbeatIntervalNs;
+            long drainDeadlineNs = Long.MAX_VALUE;
+            boolean draining = false;
+            try {
+                while (true) {
+                    int work = 0;
+                    if (!draining && stopRequested) {
+                        draining = true;
+                        poller.unregister(router);
+                        drainDeadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.drainTimeoutMs);
+                    }
+                    if (!draining) {
+                        work += readRequests();
+                    }
+                    work += sendReplies();
+                    work += sendPublishes();
+                    long now = System.nanoTime();
+                    if (now - nextHeartbeatNs >= 0) {
+                        sendHeartbeat();
+                        nextHeartbeatNs = now + heartbeatIntervalNs;
+                        work++;
+                    }
+                    if (draining && (outstanding == 0 || now - drainDeadlineNs >= 0)) {
+                        break;
+                    }
+                    if (work == 0) {
+                        long timeoutMs = draining ? 10 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextHeartbeatNs - now) + 1);
+                        wakeup.prepareToSleep();
+                        if (replies.isEmpty() && outbox.isEmpty() && stopRequested == draining) {
+                            poller.poll(timeoutMs);
+                        }
+                        wakeup.awake();
+                    }
+                }
+                if (outstanding > 0) {
+                    LOG.warn("RPC server stopped with {} call(s) still running after the {} ms drain; their replies are lost",
+                            outstanding, context.drainTimeoutMs);
+                }
+                while (sendPublishes() > 0) {
+                    // send what was queued before stop, in order
+                }
+            } catch (Throwable t) {
+                LOG.error("rpc-server thread failed; the server stops serving", t);
+                context.errorHandler.accept(t);
+            } finally {
+                poller.close();
+                zmq.close();   // closes both sockets (waiting up to lingerMs for queued frames) and releases the ports
+                wakeup.close();
+            }
+        }
+
+        private int readRequests() {
+            int read = 0;
+            while (read < RECEIVE_BATCH) {
+                byte[] first = router.recv(ZMQ.DONTWAIT);
+                if (first == null) {
+                    break;
+                }
+                read++;
+                List<byte[]> frames = new ArrayList<>(4);
+                frames.add(first);
+                int total = 1;
+                while (router.hasReceiveMore()) {
+                    byte[] next = router.recv(0);
+                    total++;
+                    if (frames.size() < MAX_FRAMES_PER_MESSAGE + 1) {
+                        frames.add(next);
+                    }
+                }
+                onMessage(frames, total);
+            }
+            return read;
+        }
+
+        private void onMessage(List<byte[]> frames, int total) {
+            byte[] routingId = frames.get(0);
+            int delimiter = -1;
+            for (int i = 1; i < frames.size(); i++) {
+                if (frames.get(i).length == 0) {
+                    delimiter = i;
+                    break;
+                }
+            }
+            if (delimiter < 0 || total > MAX_FRAMES_PER_MESSAGE) {
+                unroutableMessages.incrementAndGet();
+                RpcDecodeException e = new RpcDecodeException("message of " + total + " frame(s) from connection "
+                        + new RpcCaller(routingId).routingIdHex() + (delimiter < 0
+                        ? " has no empty delimiter frame (expected [envelope..., '', pickle]); dropped unanswered"
+                        : " has more than " + MAX_FRAMES_PER_MESSAGE + " frames; dropped unanswered"));
+                LOG.warn(e.getMessage());
+                context.errorHandler.accept(e);
+                return;
+            }
+            requestsReceived.incrementAndGet();
+            byte[][] envelope = frames.subList(0, delimiter).toArray(new byte[0][]);
+            int bodyFrames = frames.size() - delimiter - 1;
+            Request request;
+            if (bodyFrames != 1) {
+                request = new Request(envelope, null, "expected one pickle frame after the delimiter, got " + bodyFrames);
+            } else {
+                byte[] frame = frames.get(delimiter + 1);
+                request = frame.length > context.maxInboundFrameBytes
+                        ? new Request(envelope, null, "request frame of " + frame.length + " bytes exceeds the limit of "
+                                + context.maxInboundFrameBytes + " bytes")
+                        : new Request(envelope, frame, null);
+            }
+            ByteBuffer key = ByteBuffer.wrap(routingId);
+            Lane lane = lanes.get(key);
+            if (lane == null) {
+                lane = new Lane(this, key, new RpcCaller(routingId));
+                lanes.put(key, lane);
+            }
+            lane.outstanding++;
+            outstanding++;
+            lane.submit(request);
+        }
+
+        private int sendReplies() {
+            int sent = 0;
+            Reply reply;
+            while (sent < SEND_BATCH && (reply = replies.poll()) != null) {
+                sent++;
+                sendReply(reply);
+                Lane lane = reply.lane();
+                outstanding--;
+                if (--lane.outstanding == 0) {
+                    lanes.remove(lane.key);
+                }
+            }
+            return sent;
+        }
+
+        private void sendReply(Reply reply) {
+            try {
+                byte[][] envelope = reply.envelope();
+                for (byte[] part : envelope) {
+                    if (!router.send(part, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                        throw new ZMQException("send would block", router.errno());
+                    }
+                }
+                router.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT);
+                router.send(reply.body(), ZMQ.DONTWAIT);
+                repliesSent.incrementAndGet();
+            } catch (ZMQException e) {
+                replyDrops.incrementAndGet();
+                LOG.warn("reply to connection {} dropped: {} (the client disconnected before its reply)",
+                        reply.lane().caller.routingIdHex(), e.getMessage());
+            }
+        }
+
+        private int sendPublishes() {
+            publishBatch.clear();
+            outbox.drainTo(publishBatch, SEND_BATCH);
+            for (Outgoing outgoing : publishBatch) {
+                byte[] frame;
+                try {
+                    frame = context.codec.encode(Arrays.asList(outgoing.topic(), outgoing.data()));
+                } catch (RuntimeException e) {
+                    publishDrops.incrementAndGet();
+                    LOG.warn("publish on topic {} dropped: cannot encode {}: {}", PythonText.repr(outgoing.topic()),
+                            PythonText.typeName(outgoing.data()), e.getMessage());
+                    context.errorHandler.accept(e);
+                    continue;
+                }
+                pub.send(frame, ZMQ.DONTWAIT);
+                publishesSent.incrementAndGet();
+            }
+            return publishBatch.size();
+        }
+
+        private void sendHeartbeat() {
+            Instant now = Instant.now();
+            double epochSeconds = now.getEpochSecond() + now.getNano() / 1e9;
+            try {
+                pub.send(context.codec.encode(Arrays.asList(HEARTBEAT_TOPIC, epochSeconds)), ZMQ.DONTWAIT);
+                heartbeatsSent.incrementAndGet();
+            } catch (RuntimeException e) {
+                LOG.error("heartbeat not sent: the codec cannot encode [\"heartbeat\", {}]", epochSeconds, e);
+                context.errorHandler.accept(e);
+            }
+        }
+
+        /** Worker thread: the finished reply goes to the rpc-server thread. */
+        void complete(Lane lane, byte[][] envelope, byte[] body) {
+            replies.add(new Reply(lane, envelope, body));
+            wakeup.wake();
+        }
+    }
+
+    /**
+     * One connection's serial queue. The rpc-server thread submits; at most one worker drains it at a time
+     * (pending counts queued plus running requests), so calls run one after another in arrival order.
+     */
+    private final class Lane implements Runnable {
+        final Session owner;
+        final ByteBuffer key;
+        final RpcCaller caller;
+        final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger pending = new AtomicInteger();
+        int outstanding;                                       // rpc-server thread only: requests not yet replied
+
+        Lane(Session owner, ByteBuffer key, RpcCaller caller) {
+            this.owner = owner;
+            this.key = key;
+            this.caller = caller;
+        }
+
+        void submit(Request request) {
+            queue.add(request);
+            if (pending.getAndIncrement() == 0) {
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            try {
+                owner.workers.execute(this);
+            } catch (RejectedExecutionException e) {
+                LOG.error("connection {}: {} call(s) not run, the worker pool has shut down", caller.routingIdHex(), pending.get());
+            }
+        }
+
+        @Override
+        public void run() {
+            for (int done = 1; ; done++) {
+                Request request = queue.poll();
+                owner.complete(this, request.envelope(), execute(request));
+                if (pending.decrementAndGet() == 0) {
+                    return;
+                }
+                if (done >= LANE_BATCH) {   // let other connections' calls have the worker
+                    schedule();
+                    return;
+                }
+            }
+        }
+
+        private byte[] execute(Request request) {
+            String function = null;
+            try {
+                if (request.envelopeError() != null) {
+                    badFrames.incrementAndGet();
+                    return failure(null, "ValueError", request.envelopeError());
+                }
+                Object decoded;
+                try {
+                    decoded = context.codec.decode(request.frame());
+                } catch (RpcDecodeException e) {
+                    badFrames.incrementAndGet();
+                    LOG.warn("undecodable request from connection {}: {}", caller.routingIdHex(), e.getMessage());
+                    context.errorHandler.accept(e);
+                    return failure(null, "ValueError", "undecodable request: " + e.getMessage());
+                }
+                RpcCall call = toCall(decoded);
+                if (call == null) {
+                    badFrames.incrementAndGet();
+                    return failure(null, "ValueError", "a request must be [name: str, args: tuple, kwargs: dict], got "
+                            + PythonText.typeName(decoded) + describeShape(decoded));
+                }
+                function = call.function();
+                RpcFunction target = functions.get(function);
+                if (target == null) {
+                    return failure(function, "KeyError", PythonText.repr(function));
+                }
+                Object result = target.call(call);
+                return encodeResult(function, result);
+            } catch (RpcCallException e) {
+                return failure(function, e.pythonType(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                functionErrors.incrementAndGet();
+                return failure(function, "KeyboardInterrupt", "the server is stopping");
+            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                functionErrors.incrementAndGet();
+                LOG.warn("function {} failed for connection {}", function, caller.routingIdHex(), e);
+                context.errorHandler.accept(e);
+                return failure(function, e.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+
+        private RpcCall toCall(Object decoded) {
+            if (!(decoded instanceof List<?> parts) || parts.size() != 3 || !(parts.get(0) instanceof String name)) {
+                return null;
+            }
+            Object args = parts.get(1);
+            Object kwargs = parts.get(2);
+            PyTuple positional;
+            if (args instanceof PyTuple tuple) {
+                positional = tuple;
+            } else if (args instanceof List<?> list) {
+                positional = PyTuple.copyOf(list);
+            } else {
+                return null;
+            }
+            Map<String, Object> named = new HashMap<>();
+            if (kwargs instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!(entry.getKey() instanceof String key)) {
+                        return null;
+                    }
+                    named.put(key, entry.getValue());
+                }
+            } else if (kwargs != null) {
+                return null;
+            }
+            return new RpcCall(name, positional, named, caller);
+        }
+
+        private String describeShape(Object decoded) {
+            return decoded instanceof List<?> list ? " of " + list.size() + " item(s)" : "";
+        }
+
+        private byte[] encodeResult(String function, Object result) {
+            try {
+                return context.codec.encode(Arrays.asList(Boolean.TRUE, result));
+            } catch (RuntimeException e) {
+                functionErrors.incrementAndGet();
+                LOG.warn("result of {}() cannot be encoded: {}", function, e.getMessage());
+                context.errorHandler.accept(e);
+                return failure(function, "TypeError", "cannot pickle the result of " + function + "(): " + e.getMessage());
+            }
+        }
+
+        private byte[] failure(String function, String pythonType, String message) {
+            try {
+                return context.codec.encode(Arrays.asList(Boolean.FALSE, PythonText.traceback(function, pythonType, message)));
+            } catch (RuntimeException e) {
+                context.errorHandler.accept(e);
+                return owner.encodeFailureReply;
+            }
+        }
+    }
+
+    /**
+     * Server settings, validated once by {@link #conclude()} (the constructor calls it). Accessors without
+     * get/set: {@code context.heartbeatIntervalMs(100)} sets, {@code context.heartbeatIntervalMs()} reads.
+     */
+    public static final class Context {
+        /** vn.py's request port, bound on loopback (DESIGN.md §6: non-loopback needs CurveZMQ). */
+        public static final String REP_ENDPOINT_DEFAULT = "tcp://127.0.0.1:2014";
+        public static final String PUB_ENDPOINT_DEFAULT = "tcp://127.0.0.1:4102";
+        public static final int WORKER_POOL_SIZE_DEFAULT = Math.max(2, Runtime.getRuntime().availableProcessors());
+        public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = 1_000;
+        public static final int MAX_INBOUND_FRAME_BYTES_DEFAULT = 4 * 1024 * 1024;
+        public static final int PUB_SEND_HWM_DEFAULT = 100_000;
+        public static final int REQUEST_RECEIVE_HWM_DEFAULT = 10_000;
+        public static final int PUBLISH_QUEUE_CAPACITY_DEFAULT = 65_536;
+        public static final long DRAIN_TIMEOUT_MS_DEFAULT = 5_000;
+        public static final int LINGER_MS_DEFAULT = 1_000;
+
+        private String repEndpoint = REP_ENDPOINT_DEFAULT;
+        private String pubEndpoint = PUB_ENDPOINT_DEFAULT;
+        private FrameCodec codec;
+        private int workerPoolSize = WORKER_POOL_SIZE_DEFAULT;
+        private long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
+        private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
+        private int pubSendHwm = PUB_SEND_HWM_DEFAULT;
+        private int requestReceiveHwm = REQUEST_RECEIVE_HWM_DEFAULT;
+        private int publishQueueCapacity = PUBLISH_QUEUE_CAPACITY_DEFAULT;
+        private long drainTimeoutMs = DRAIN_TIMEOUT_MS_DEFAULT;
+        private int lingerMs = LINGER_MS_DEFAULT;
+        private Consumer<Throwable> errorHandler = e -> { };
+        private boolean concluded;
+
+        /** Request endpoint to bind (ROUTER); {@code tcp://127.0.0.1:0} picks a free port. */
+        public Context repEndpoint(String endpoint) {
+            checkOpen();
+            this.repEndpoint = endpoint;
+            return this;
+        }
+
+        public String repEndpoint() {
+            return repEndpoint;
+        }
+
+        /** Publish endpoint to bind (PUB); {@code tcp://127.0.0.1:0} picks a free port. */
+        public Context pubEndpoint(String endpoint) {
+            checkOpen();
+            this.pubEndpoint = endpoint;
+            return this;
+        }
+
+        public String pubEndpoint() {
+            return pubEndpoint;
+        }
+
+        /** The frame codec (vn.py's pickle: {@code PickleCodec}). Required. */
+        public Context codec(FrameCodec codec) {
+            checkOpen();
+            this.codec = codec;
+            return this;
+        }
+
+        public FrameCodec codec() {
+            return codec;
+        }
+
+        /** Threads that run functions, 1..256. */
+        public Context workerPoolSize(int threads) {
+            checkOpen();
+            this.workerPoolSize = threads;
+            return this;
+        }
+
+        public int workerPoolSize() {
+            return workerPoolSize;
+        }
+
+        /** Heartbeat period, 1..10,000 ms (vn.py clients give up after 30 s of silence). */
+        public Context heartbeatIntervalMs(long intervalMs) {
+            checkOpen();
+            this.heartbeatIntervalMs = intervalMs;
+            return this;
+        }
+
+        public long heartbeatIntervalMs() {
+            return heartbeatIntervalMs;
+        }
+
+        /**
+         * Largest request frame accepted, 1 KiB..1 GiB. Also ZeroMQ's MAXMSGSIZE on the ROUTER: a peer that
+         * sends a larger message is disconnected by ZeroMQ (the client sees a timeout); a larger body that
+         * gets through is answered with ValueError.
+         */
+        public Context maxInboundFrameBytes(int bytes) {
+            checkOpen();
+            this.maxInboundFrameBytes = bytes;
+            return this;
+        }
+
+        public int maxInboundFrameBytes() {
+            return maxInboundFrameBytes;
+        }
+
+        /** Frames ZeroMQ queues per subscriber before dropping for that subscriber; 0 = unlimited. */
+        public Context pubSendHwm(int frames) {
+            checkOpen();
+            this.pubSendHwm = frames;
+            return this;
+        }
+
+        public int pubSendHwm() {
+            return pubSendHwm;
+        }
+
+        /** Requests ZeroMQ queues per connection before it pushes back on that client; 0 = unlimited. */
+        public Context requestReceiveHwm(int messages) {
+            checkOpen();
+            this.requestReceiveHwm = messages;
+            return this;
+        }
+
+        public int requestReceiveHwm() {
+            return requestReceiveHwm;
+        }
+
+        /** Publishes queued for the rpc-server thread before {@code publish} refuses (and counts a drop). */
+        public Context publishQueueCapacity(int capacity) {
+            checkOpen();
+            this.publishQueueCapacity = capacity;
+            return this;
+        }
+
+        public int publishQueueCapacity() {
+            return publishQueueCapacity;
+        }
+
+        /** How long {@code stop} waits for running calls to reply, 0..600,000 ms. */
+        public Context drainTimeoutMs(long timeoutMs) {
+            checkOpen();
+            this.drainTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        public long drainTimeoutMs() {
+            return drainTimeoutMs;
+        }
+
+        /** How long closing a socket waits to flush queued frames, 0..60,000 ms. */
+        public Context lingerMs(int lingerMs) {
+            checkOpen();
+            this.lingerMs = lingerMs;
+            return this;
+        }
+
+        public int lingerMs() {
+            return lingerMs;
+        }
+
+        /**
+         * Told of every bad frame, unroutable message, failing function and publish that could not be encoded
+         * (they are also logged and counted). Called on the thread that met the error; must not block or throw.
+         */
+        public Context errorHandler(Consumer<Throwable> handler) {
+            checkOpen();
+            this.errorHandler = handler;
+            return this;
+        }
+
+        public Consumer<Throwable> errorHandler() {
+            return errorHandler;
+        }
+
+        /** Validates every setting; idempotent. Errors name the setting, its value and the rule. */
+        public Context conclude() {
+            if (concluded) {
+                return this;
+            }
+            Endpoints.forBind("repEndpoint", repEndpoint);
+            Endpoints.forBind("pubEndpoint", pubEndpoint);
+            if (codec == null) {
+                throw new RpcConfigurationException("codec must be set (e.g. new PickleCodec()), got null");
+            }
+            range("workerPoolSize", workerPoolSize, 1, 256, "");
+            range("heartbeatIntervalMs", heartbeatIntervalMs, 1, 10_000, " (vn.py clients expect a heartbeat within 10 s)");
+            range("maxInboundFrameBytes", maxInboundFrameBytes, 1024, 1 << 30, "");
+            range("pubSendHwm", pubSendHwm, 0, Integer.MAX_VALUE, " (0 = unlimited)");
+            range("requestReceiveHwm", requestReceiveHwm, 0, Integer.MAX_VALUE, " (0 = unlimited)");
+            range("publishQueueCapacity", publishQueueCapacity, 1, 1 << 24, "");
+            range("drainTimeoutMs", drainTimeoutMs, 0, 600_000, "");
+            range("lingerMs", lingerMs, 0, 60_000, "");
+            if (errorHandler == null) {
+                throw new RpcConfigurationException("errorHandler must not be null (use e -> { } to only log), got null");
+            }
+            concluded = true;
+            return this;
+        }
+
+        private void checkOpen() {
+            if (concluded) {
+                throw new IllegalStateException("RpcServer.Context is already concluded (in use by a server); make a new one");
+            }
+        }
+
+        static void range(String key, long value, long min, long max, String note) {
+            if (value < min || value > max) {
+                throw new RpcConfigurationException(key + " must be " + min + ".." + max + note + ", got " + value);
+            }
+        }
+    }
+}
