@@ -21,6 +21,7 @@ public final class PickleTypeRegistry {
     private final Map<String, Map<String, EnumEntry>> enums;
     private final Map<Class<?>, Object> byJavaType;
     private final List<String> lenientEnumModulePrefixes;
+    private final List<ClassEntry> encodeOnly;
     private final ClassValue<Object> encoderLookup = new ClassValue<>() {
         @Override
         protected Object computeValue(Class<?> type) {
@@ -40,6 +41,7 @@ public final class PickleTypeRegistry {
         this.enums = freeze(b.enums);
         this.byJavaType = Map.copyOf(b.byJavaType);
         this.lenientEnumModulePrefixes = List.copyOf(b.lenientPrefixes);
+        this.encodeOnly = List.copyOf(b.encodeOnly);
     }
 
     /** No registered types; unknown enums of {@code vnpy*} modules decode as {@link PyEnum}. */
@@ -56,6 +58,7 @@ public final class PickleTypeRegistry {
         Builder b = new Builder();
         classes.values().forEach(m -> m.values().forEach(e -> b.addClass(e.mapper)));
         enums.values().forEach(m -> m.values().forEach(e -> b.addEnumEntry(e)));
+        encodeOnly.forEach(e -> b.addEncoder(e.mapper));
         lenientEnumModulePrefixes.forEach(b::lenientEnumModulePrefix);
         return b;
     }
@@ -101,6 +104,7 @@ public final class PickleTypeRegistry {
         private final Map<String, Map<String, EnumEntry>> enums = new HashMap<>();
         private final Map<Class<?>, Object> byJavaType = new HashMap<>();
         private final List<String> lenientPrefixes = new ArrayList<>();
+        private final List<ClassEntry> encodeOnly = new ArrayList<>();
 
         private Builder() {
         }
@@ -110,6 +114,21 @@ public final class PickleTypeRegistry {
             checkUnique(entry.module, entry.name, mapper.javaType());
             classes.computeIfAbsent(entry.module, k -> new HashMap<>()).put(entry.name, entry);
             byJavaType.put(mapper.javaType(), entry);
+            return this;
+        }
+
+        /**
+         * Registers a mapper for encoding only: values of its Java type are written as its Python class, while
+         * decoding that class keeps using the mapper added with {@link #addClass} (e.g. a core type and a
+         * richer wire type for the same Python class).
+         */
+        public Builder addEncoder(PickleClassMapper<?> mapper) {
+            ClassEntry entry = new ClassEntry(mapper);
+            if (byJavaType.containsKey(mapper.javaType())) {
+                throw new IllegalArgumentException("Java type " + mapper.javaType().getName() + " is registered twice");
+            }
+            byJavaType.put(mapper.javaType(), entry);
+            encodeOnly.add(entry);
             return this;
         }
 

@@ -104,6 +104,14 @@ class PickleRoundTripTest {
     }
 
     @Test
+    void shouldNeverConfuseShortStringsWithTheSameHashCode() {
+        // "Aa" and "BB" share String.hashCode; the decoder's string cache must still tell them apart
+        for (int i = 0; i < 3; i++) {
+            assertThat(codec.decode(codec.encode(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB")))).isEqualTo(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB"));
+        }
+    }
+
+    @Test
     void shouldKeepTheFoldOfAnAmbiguousLocalTime() {
         ZonedDateTime later = ZonedDateTime.ofLocal(LocalDateTime.of(2024, 11, 3, 1, 30), ZoneId.of("America/New_York"), null)
                 .withLaterOffsetAtOverlap();
