@@ -160,7 +160,7 @@ public final class RpcEngine implements App {
                 started = newServer(checkedRep, checkedPub);
                 started.start();
             } catch (RpcServiceException | RpcException | IllegalArgumentException e) {
-                String reason = e.getMessage();
+                String reason = explain(e);
                 writeLog("RPC服务启动失败：" + reason, LogData.ERROR);
                 throw e instanceof RpcServiceException rse ? rse
                         : new RpcServiceException("cannot start the RPC service on " + rep + " / " + pub + ": " + reason, e);
@@ -323,6 +323,16 @@ public final class RpcEngine implements App {
             writeLog(warning, LogData.WARNING);
         }
         return checked;
+    }
+
+    /** JeroMQ names EADDRINUSE only by its number: say it in words. */
+    private static String explain(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.zeromq.ZMQException z && z.getErrorCode() == zmq.ZError.EADDRINUSE) {
+                return e.getMessage().replace(z.getMessage(), "address already in use (is another server running?)");
+            }
+        }
+        return e.getMessage();
     }
 
     private Map<String, String> loadSettings() {
