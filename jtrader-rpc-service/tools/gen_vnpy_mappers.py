@@ -173,6 +173,11 @@ final class VnpyObjectMappers {{
     private VnpyObjectMappers() {{
     }}
 
+    /** Every state key, for {{@code PickleTypeRegistry.Builder#knownStrings}}. */
+    static List<String> stateKeys() {{
+        return List.of({', '.join(chr(34)+k+chr(34) for k in sorted(keys))});
+    }}
+
     static List<VnpyClassMapper<?>> all() {{
         return List.of({', '.join(f'new {c}Mapper()' for c,_,_ in SPECS)});
     }}

@@ -118,6 +118,10 @@ final class ExchangeAgent implements Runnable {
             flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            listener.writeLog(gatewayName, LogData.ERROR, gatewayName + " exchange thread interrupted; it has stopped");
+        } catch (RuntimeException | Error e) {
+            listener.writeLog(gatewayName, LogData.CRITICAL, gatewayName + " exchange thread failed and has stopped: " + e);
+            throw e;
         }
     }
 

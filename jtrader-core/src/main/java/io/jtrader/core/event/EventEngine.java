@@ -357,7 +357,9 @@ public final class EventEngine implements AutoCloseable {
                 // dispatch everything queued before stop()
             }
         } catch (Throwable fatal) {
-            LOG.error("{} terminated by an unexpected error; events are no longer dispatched",
+            // Only the idle strategy can get here (dispatch isolates handlers): refuse further puts loudly.
+            stopRequested = true;
+            LOG.error("{} terminated by an unexpected error; events are no longer accepted or dispatched",
                     context.threadName(), fatal);
         } finally {
             running = false;
@@ -532,8 +534,8 @@ public final class EventEngine implements AutoCloseable {
             if (batchLimit < 1) {
                 throw new ConfigurationException("event engine batchLimit must be >= 1, got " + batchLimit);
             }
-            if (stopTimeoutMs < 0) {
-                throw new ConfigurationException("event engine stopTimeoutMs must be >= 0, got " + stopTimeoutMs);
+            if (stopTimeoutMs < 1) {
+                throw new ConfigurationException("event engine stopTimeoutMs must be >= 1, got " + stopTimeoutMs);
             }
             if (idleStrategy == null) {
                 idleStrategy = IdleStrategy.backoff();

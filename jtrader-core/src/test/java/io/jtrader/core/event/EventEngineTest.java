@@ -153,7 +153,7 @@ class EventEngineTest {
                 for (long i = 0; i < perProducer; i++) {
                     Event event = new Event("seq", new long[] {producer, i});
                     while (!engine.put(event)) {
-                        Thread.onSpinWait(); // the small queue fills: a refused put is retried by this test
+                        Thread.yield(); // the small queue fills: a refused put is retried by this test
                     }
                 }
             }, "test-producer-" + p);
@@ -395,6 +395,31 @@ class EventEngineTest {
     }
 
     @Test
+    void shouldRefusePutsLoudlyOnceItsThreadDiedOfABrokenIdleStrategy() {
+        IdleStrategy broken = new IdleStrategy() {
+            @Override
+            public void idle() {
+                throw new IllegalStateException("broken idle strategy");
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+        EventEngine engine = engine(new EventEngine.Context().timerIntervalMs(0).idleStrategy(broken));
+        engine.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !engine.isRunning());
+
+        assertThat(engine.put(new Event("e", 1))).isFalse();
+        assertThat(engine.droppedEvents()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectInvalidContextNamingTheSettingAndValue() {
         assertThatThrownBy(() -> new EventEngine.Context().queueCapacity(1000).conclude())
                 .isInstanceOf(ConfigurationException.class)
@@ -403,6 +428,8 @@ class EventEngineTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("timerIntervalMs").hasMessageContaining("-1");
         assertThatThrownBy(() -> new EventEngine.Context().batchLimit(0).conclude())
                 .hasMessageContaining("batchLimit");
+        assertThatThrownBy(() -> new EventEngine.Context().stopTimeoutMs(0).conclude())
+                .hasMessageContaining("stopTimeoutMs must be >= 1, got 0");
         assertThatThrownBy(() -> new EventEngine.Context().threadName(" ").conclude())
                 .hasMessageContaining("threadName");
         assertThat(new EventEngine.Context().conclude().idleStrategy()).isInstanceOf(BackoffIdleStrategy.class);

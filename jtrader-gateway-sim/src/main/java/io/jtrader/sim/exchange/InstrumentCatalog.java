@@ -65,6 +65,28 @@ public final class InstrumentCatalog {
         return byVtSymbol.get(vtSymbol);
     }
 
+    /**
+     * The listed futures contract of a product code, e.g. {@code "rb"} → the {@code rb2701} instrument on
+     * 2026-11-25; for code that must not hard-code a contract month (tests, examples).
+     *
+     * @throws IllegalArgumentException when the catalog lists no futures of that product
+     */
+    public Instrument futuresOf(String product) {
+        for (Instrument i : byVtSymbol.values()) {
+            String s = i.symbol();
+            if (i.product() == Product.FUTURES && s.startsWith(product) && s.length() > product.length()
+                    && s.substring(product.length()).chars().allMatch(Character::isDigit)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no futures of product '" + product + "' is listed");
+    }
+
+    /** {@link #futuresOf(String)} in today's default catalog (Asia/Shanghai date). */
+    public static Instrument currentFutures(String product) {
+        return defaults(LocalDate.now(JournalCodec.CHINA)).futuresOf(product);
+    }
+
     public List<Instrument> all() {
         return List.copyOf(byVtSymbol.values());
     }

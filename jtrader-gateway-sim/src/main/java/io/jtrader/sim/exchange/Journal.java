@@ -1,7 +1,10 @@
 package io.jtrader.sim.exchange;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -84,32 +87,34 @@ public final class Journal implements AutoCloseable {
     private static String readAll(Path file, FileChannel channel, String gatewayName, List<JournalRecord> out)
             throws IOException {
         long size = channel.size();
-        ByteBuffer all = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size));
         channel.position(0);
-        while (all.hasRemaining() && channel.read(all) >= 0) {
-            // read until full or end of file
-        }
-        all.flip();
+        // Streamed, so a journal of any size is read in bounded memory (apart from the records themselves).
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
         CRC32C crc = new CRC32C();
         long good = 0;
         String problem = null;
-        while (all.remaining() > 0) {
-            if (all.remaining() < JournalCodec.HEADER_BYTES) {
-                problem = "a record header is cut short (" + all.remaining() + " bytes)";
+        byte[] payload = new byte[256];
+        while (good < size) {
+            long remaining = size - good;
+            if (remaining < JournalCodec.HEADER_BYTES) {
+                problem = "a record header is cut short (" + remaining + " bytes)";
                 break;
             }
-            int length = all.getInt();
-            int expectedCrc = all.getInt();
+            int length = in.readInt();
+            int expectedCrc = in.readInt();
             if (length <= 0 || length > JournalCodec.MAX_RECORD_BYTES) {
                 problem = "a record claims " + length + " bytes";
                 break;
             }
-            if (length > all.remaining()) {
-                problem = "a record of " + length + " bytes has only " + all.remaining() + " bytes on disk";
+            if (length > remaining - JournalCodec.HEADER_BYTES) {
+                problem = "a record of " + length + " bytes has only " + (remaining - JournalCodec.HEADER_BYTES)
+                        + " bytes on disk";
                 break;
             }
-            byte[] payload = new byte[length];
-            all.get(payload);
+            if (payload.length < length) {
+                payload = new byte[Math.max(length, payload.length * 2)];
+            }
+            in.readFully(payload, 0, length);
             crc.reset();
             crc.update(payload, 0, length);
             if ((int) crc.getValue() != expectedCrc) {
@@ -117,22 +122,25 @@ public final class Journal implements AutoCloseable {
                 break;
             }
             try {
-                out.add(JournalCodec.decode(payload, gatewayName));
+                out.add(JournalCodec.decode(java.util.Arrays.copyOf(payload, length), gatewayName));
             } catch (IOException | RuntimeException e) {
                 problem = "a record cannot be decoded (" + e.getMessage() + ")";
                 break;
             }
-            good = all.position();
+            good += JournalCodec.HEADER_BYTES + length;
         }
         if (problem == null) {
             return null;
         }
         long tornBytes = size - good;
         Path torn = file.resolveSibling(FILE_NAME + ".torn-" + System.currentTimeMillis());
-        byte[] tail = new byte[(int) tornBytes];
-        all.position((int) good);
-        all.get(tail);
-        Files.write(torn, tail);
+        try (FileChannel tornOut = FileChannel.open(torn, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long copied = 0;
+            while (copied < tornBytes) {
+                copied += channel.transferTo(good + copied, tornBytes - copied, tornOut);
+            }
+            tornOut.force(true);
+        }
         channel.truncate(good);
         channel.force(true);
         return "journal " + file + ": " + problem + " at byte " + good + "; the last " + tornBytes

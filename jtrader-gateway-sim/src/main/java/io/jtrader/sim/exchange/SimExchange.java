@@ -484,25 +484,29 @@ public final class SimExchange {
         long fromYd;
         long fromTd;
         String which;
+        String note;
+        String side = held.name().toLowerCase(java.util.Locale.ROOT);
         if (inst.isStock()) {
             fromYd = qty;
             fromTd = 0;
-            which = "yesterday's holding (stocks are T+1: today's buys can be sold tomorrow)";
+            which = "yesterday's holding";
+            note = " (stocks are T+1: shares bought today can be sold tomorrow)";
         } else if (inst.separatesTodayYesterday()) {
             boolean today = o.offset == Offset.CLOSETODAY;
             fromYd = today ? 0 : qty;
             fromTd = today ? qty : 0;
-            which = (today ? "today's " : "yesterday's ") + held.name().toLowerCase(java.util.Locale.ROOT)
-                    + " position (" + inst.exchange() + " closes today's and yesterday's separately)";
+            which = (today ? "today's " : "yesterday's ") + side + " position";
+            note = " (" + inst.exchange() + " closes today's and yesterday's positions separately)";
         } else {
             fromYd = Math.min(qty, freeYd);
             fromTd = qty - fromYd;
-            which = held.name().toLowerCase(java.util.Locale.ROOT) + " position";
+            which = side + " position";
+            note = "";
         }
         if (fromYd > freeYd || fromTd > freeTd) {
             long closable = inst.isStock() ? freeYd : inst.separatesTodayYesterday()
                     ? (fromTd > 0 ? freeTd : freeYd) : freeYd + freeTd;
-            return "cannot close " + qty + " of " + inst.vtSymbol() + ": closable " + which + " is " + closable;
+            return "cannot close " + qty + " of " + inst.vtSymbol() + ": closable " + which + " is " + closable + note;
         }
         o.frozenYd = fromYd;
         o.frozenTd = fromTd;
@@ -767,6 +771,11 @@ public final class SimExchange {
     /** Balance (dynamic equity): money after realized PnL and commission, plus floating PnL. */
     public double balance() {
         return staticBalance + positionPnl();
+    }
+
+    /** Margin frozen by pending opening orders (without their commission). */
+    double frozenMarginForTest() {
+        return frozenMargin;
     }
 
     public double frozen() {

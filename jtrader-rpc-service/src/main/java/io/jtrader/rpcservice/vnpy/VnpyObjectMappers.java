@@ -136,6 +136,11 @@ final class VnpyObjectMappers {
     private VnpyObjectMappers() {
     }
 
+    /** Every state key, for {@code PickleTypeRegistry.Builder#knownStrings}. */
+    static List<String> stateKeys() {
+        return List.of("accountid", "ask_offset", "ask_price", "ask_price_1", "ask_price_2", "ask_price_3", "ask_price_4", "ask_price_5", "ask_volume", "ask_volume_1", "ask_volume_2", "ask_volume_3", "ask_volume_4", "ask_volume_5", "available", "balance", "bid_offset", "bid_price", "bid_price_1", "bid_price_2", "bid_price_3", "bid_price_4", "bid_price_5", "bid_volume", "bid_volume_1", "bid_volume_2", "bid_volume_3", "bid_volume_4", "bid_volume_5", "close_price", "datetime", "direction", "end", "exchange", "frozen", "gateway_name", "high_price", "history_data", "interval", "last_price", "last_volume", "level", "limit_down", "limit_up", "localtime", "low_price", "max_volume", "min_volume", "msg", "name", "net_position", "offset", "open_interest", "open_price", "option_expiry", "option_index", "option_listed", "option_portfolio", "option_strike", "option_type", "option_underlying", "orderid", "pnl", "pre_close", "price", "pricetick", "product", "quoteid", "reference", "size", "start", "status", "stop_supported", "symbol", "time", "traded", "tradeid", "turnover", "type", "volume", "vt_accountid", "vt_orderid", "vt_positionid", "vt_quoteid", "vt_symbol", "vt_tradeid", "yd_volume");
+    }
+
     static List<VnpyClassMapper<?>> all() {
         return List.of(new TickDataMapper(), new BarDataMapper(), new OrderDataMapper(), new TradeDataMapper(), new PositionDataMapper(), new AccountDataMapper(), new LogDataMapper(), new ContractDataMapper(), new QuoteDataMapper(), new SubscribeRequestMapper(), new OrderRequestMapper(), new CancelRequestMapper(), new HistoryRequestMapper(), new QuoteRequestMapper());
     }

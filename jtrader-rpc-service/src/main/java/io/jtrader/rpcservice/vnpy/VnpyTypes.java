@@ -54,6 +54,9 @@ public final class VnpyTypes {
     private static PickleTypeRegistry buildRegistry() {
         PickleTypeRegistry.Builder b = PickleTypeRegistry.builder().lenientEnumModulePrefix("vnpy");
         VnpyObjectMappers.all().forEach(b::addClass);
+        b.knownStrings(VnpyObjectMappers.stateKeys());
+        b.knownStrings(List.of("type", "data", "builtins", "getattr", "datetime", "zoneinfo", "ZoneInfo", "_unpickle",
+                "Asia/Shanghai", "heartbeat"));
         b.addClass(new VnpyEventMappers.WireEventMapper());
         b.addEncoder(new VnpyEventMappers.CoreEventMapper());
         String constant = "vnpy.trader.constant";

@@ -41,6 +41,12 @@ final class TypedRecordJson {
             check(items.size() == e.get("count").asInt(), path, "count " + e.get("count"), items.size(), p);
             compare(path + "[1][0]", e.get("first"), items.get(0), p);
             compare(path + "[1][-1]", e.get("last"), items.get(items.size() - 1), p);
+        } else if (e.has("$int")) {
+            check(a instanceof Number n && !(a instanceof Double) && n.longValue() == Long.parseLong(e.get("$int").asText()),
+                    path, "int " + e.get("$int").asText(), a, p);
+        } else if (e.has("$float")) {
+            check(a instanceof Double d && d == Double.parseDouble(e.get("$float").asText()), path,
+                    "float " + e.get("$float").asText(), a, p);
         } else if (e.isNull()) {
             check(a == null, path, "None", a, p);
         } else if (e.isTextual()) {
@@ -99,6 +105,12 @@ final class TypedRecordJson {
                 compare(path + ".data", e.get("state").get("data"), ev.data(), p);
                 check(ev.extra().isEmpty(), path + ".extra", "{}", ev.extra(), p);
                 return;
+            }
+            if (e.has("$missing") && e.get("$missing").size() > 0) {
+                p.add(path + ": Python's " + cls + " lacks attributes " + e.get("$missing"));
+            }
+            if (e.has("$order") && !e.get("$order").asBoolean()) {
+                p.add(path + ": " + cls + " attributes are not in vn.py's order: " + e.get("state"));
             }
             String simple = cls.substring(cls.lastIndexOf('.') + 1);
             if (a == null || !a.getClass().getSimpleName().equals(simple)) {

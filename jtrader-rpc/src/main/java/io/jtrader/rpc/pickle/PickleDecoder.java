@@ -56,6 +56,7 @@ final class PickleDecoder {
     private int[] memoDepths = new int[64];
     private int memoCount;
     private final String[] strings = new String[STRING_CACHE_SIZE];
+    private final byte[][] stringBytes = new byte[STRING_CACHE_SIZE][];
 
     PickleDecoder(PickleTypeRegistry registry, PickleCodecConfig config) {
         this.registry = registry;
@@ -1121,25 +1122,23 @@ final class PickleDecoder {
         // Short ASCII strings (dict keys, class names, symbols, gateway names) repeat in every frame: reuse one
         // instance per spelling, whose hash code is then already computed for map and switch lookups.
         int slot = (hash ^ (hash >>> 11)) & (STRING_CACHE_SIZE - 1);
-        String cached = strings[slot];
-        if (cached != null && cached.length() == n && cached.hashCode() == hash && sameAscii(cached, start, n)) {
-            return cached;
+        byte[] cachedBytes = stringBytes[slot];
+        if (cachedBytes != null && cachedBytes.length == n && Arrays.equals(cachedBytes, 0, n, buf, start, start + n)) {
+            return strings[slot];
         }
-        String s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        String s = registry.canonical(buf, start, n, hash);
+        if (s == null) {
+            s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        }
         strings[slot] = s;
+        stringBytes[slot] = Arrays.copyOfRange(buf, start, start + n);
         return s;
     }
 
-    private boolean sameAscii(String s, int start, int n) {
-        for (int j = 0; j < n; j++) {
-            if (s.charAt(j) != buf[start + j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private String utf8Strict(int start, int n) {
+        if (validUtf8(buf, start, n)) {
+            return new String(buf, start, n, StandardCharsets.UTF_8);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -1149,6 +1148,49 @@ final class PickleDecoder {
         } catch (CharacterCodingException e) {
             throw error("a string that is not valid UTF-8", e);
         }
+    }
+
+    /** Well-formed UTF-8 as Python's decoder accepts it: no overlongs, no surrogates, nothing above U+10FFFF. */
+    static boolean validUtf8(byte[] b, int start, int n) {
+        int i = start;
+        int end = start + n;
+        while (i < end) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int len;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                len = 2;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                len = 3;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                len = 4;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + len > end) {
+                return false;
+            }
+            int cp = c & (0xff >> (len + 1));
+            for (int k = 1; k < len; k++) {
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xc0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+                return false;
+            }
+            i += len;
+        }
+        return true;
     }
 
     private byte[] readBytes(int n) {

@@ -22,6 +22,9 @@ public final class PickleTypeRegistry {
     private final Map<Class<?>, Object> byJavaType;
     private final List<String> lenientEnumModulePrefixes;
     private final List<ClassEntry> encodeOnly;
+    private final List<String> knownStrings;
+    /** Open-addressing table of canonical (usually interned literal) strings, by Latin-1 hash. */
+    private final String[] canonical;
     private final ClassValue<Object> encoderLookup = new ClassValue<>() {
         @Override
         protected Object computeValue(Class<?> type) {
@@ -42,6 +45,49 @@ public final class PickleTypeRegistry {
         this.byJavaType = Map.copyOf(b.byJavaType);
         this.lenientEnumModulePrefixes = List.copyOf(b.lenientPrefixes);
         this.encodeOnly = List.copyOf(b.encodeOnly);
+        java.util.LinkedHashSet<String> known = new java.util.LinkedHashSet<>(b.knownStrings);
+        b.classes.forEach((m, byName) -> {
+            known.add(m);
+            known.addAll(byName.keySet());
+        });
+        b.enums.forEach((m, byName) -> {
+            known.add(m);
+            known.addAll(byName.keySet());
+        });
+        known.removeIf(k -> k.length() > 64 || !k.chars().allMatch(c -> c < 0x80));
+        this.knownStrings = List.copyOf(known);
+        this.canonical = new String[Math.max(64, Integer.highestOneBit(Math.max(1, known.size()) * 4) * 2)];
+        for (String k : known) {
+            int slot = k.hashCode() & (canonical.length - 1);
+            while (canonical[slot] != null) {
+                slot = (slot + 1) & (canonical.length - 1);
+            }
+            canonical[slot] = k;
+        }
+    }
+
+    /**
+     * The canonical instance of a known ASCII string (a registered state key or class name) equal to
+     * {@code buf[start, start+n)} whose Latin-1 {@link String#hashCode()} is {@code hash}, or null. Decoded keys
+     * that are the very instances a mapper's {@code switch} compares against make that switch cheap.
+     */
+    String canonical(byte[] buf, int start, int n, int hash) {
+        int mask = canonical.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            String k = canonical[slot];
+            if (k == null) {
+                return null;
+            }
+            if (k.length() == n && k.hashCode() == hash) {
+                boolean same = true;
+                for (int j = 0; j < n && same; j++) {
+                    same = k.charAt(j) == buf[start + j];
+                }
+                if (same) {
+                    return k;
+                }
+            }
+        }
     }
 
     /** No registered types; unknown enums of {@code vnpy*} modules decode as {@link PyEnum}. */
@@ -59,6 +105,7 @@ public final class PickleTypeRegistry {
         classes.values().forEach(m -> m.values().forEach(e -> b.addClass(e.mapper)));
         enums.values().forEach(m -> m.values().forEach(e -> b.addEnumEntry(e)));
         encodeOnly.forEach(e -> b.addEncoder(e.mapper));
+        b.knownStrings(knownStrings);
         lenientEnumModulePrefixes.forEach(b::lenientEnumModulePrefix);
         return b;
     }
@@ -105,8 +152,22 @@ public final class PickleTypeRegistry {
         private final Map<Class<?>, Object> byJavaType = new HashMap<>();
         private final List<String> lenientPrefixes = new ArrayList<>();
         private final List<ClassEntry> encodeOnly = new ArrayList<>();
+        private final List<String> knownStrings = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Strings that recur in frames (state keys, member names): the decoder returns these very instances, so
+         * pass the literals a mapper switches on. Optional; a speed hint only.
+         */
+        public Builder knownStrings(java.util.Collection<String> strings) {
+            strings.forEach(k -> {
+                if (k != null && !k.isEmpty()) {
+                    knownStrings.add(k);
+                }
+            });
+            return this;
         }
 
         public Builder addClass(PickleClassMapper<?> mapper) {

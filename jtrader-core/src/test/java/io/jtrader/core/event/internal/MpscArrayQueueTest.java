@@ -41,7 +41,7 @@ class MpscArrayQueueTest {
 
     @Test
     void shouldDeliverEveryElementOfManyProducersExactlyOnceInProducerOrder() throws Exception {
-        MpscArrayQueue<long[]> queue = new MpscArrayQueue<>(64);
+        MpscArrayQueue<long[]> queue = new MpscArrayQueue<>(1024);
         int producers = 3;
         int perProducer = 100_000;
         List<Thread> threads = new ArrayList<>();
@@ -51,7 +51,7 @@ class MpscArrayQueueTest {
                 for (long i = 0; i < perProducer; i++) {
                     long[] element = {producer, i};
                     while (!queue.offer(element)) {
-                        Thread.onSpinWait();
+                        Thread.yield();
                     }
                 }
             }, "test-producer-" + p);
@@ -60,12 +60,15 @@ class MpscArrayQueueTest {
         }
         long[] next = new long[producers];
         AtomicLong received = new AtomicLong();
+        AtomicLong outOfOrder = new AtomicLong();
         long total = (long) producers * perProducer;
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (received.get() < total && System.nanoTime() < deadline) {
             queue.drain(e -> {
-                assertThat(e[1]).isEqualTo(next[(int) e[0]]);
-                next[(int) e[0]]++;
+                if (e[1] != next[(int) e[0]]) {
+                    outOfOrder.incrementAndGet();
+                }
+                next[(int) e[0]] = e[1] + 1;
                 received.incrementAndGet();
             }, 100);
         }
@@ -73,6 +76,7 @@ class MpscArrayQueueTest {
             t.join(5_000);
         }
         assertThat(received.get()).isEqualTo(total);
+        assertThat(outOfOrder.get()).isZero();
         assertThat(queue.isEmpty()).isTrue();
     }
 }
