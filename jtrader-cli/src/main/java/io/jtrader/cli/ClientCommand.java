@@ -1,6 +1,7 @@
 package io.jtrader.cli;
 
 import io.jtrader.core.engine.MainEngine;
+import io.jtrader.core.event.Event;
 import io.jtrader.core.gateway.GatewayException;
 import io.jtrader.core.gateway.GatewaySettings;
 import io.jtrader.core.settings.SettingsException;
@@ -79,7 +80,7 @@ final class ClientCommand implements Callable<Integer> {
         PrintStream out = System.out;
         MainEngine engine = new MainEngine(new MainEngine.Context().homeDir(home));
         RpcGateway gateway;
-        ClientConsole console = new ClientConsole(engine, gatewayName, out, quietTicks);
+        ClientConsole console = new ClientConsole(engine, gatewayName, out, quietTicks, subscriptions, orders);
         try {
             gateway = (RpcGateway) engine.addGateway(
                     new RpcGatewayFactory(() -> new RpcGateway.Context().callTimeoutMs(timeoutMs)), gatewayName);
@@ -97,16 +98,9 @@ final class ClientCommand implements Callable<Integer> {
         gateway.synced().whenComplete((ok, failure) -> {
             if (failure != null) {
                 out.println("error: initial query failed: " + rootMessage(failure));
-                return;
-            }
-            out.println("SYNCED contracts=" + engine.oms().getAllContracts().size() + " accounts="
-                    + engine.oms().getAllAccounts().size() + " positions=" + engine.oms().getAllPositions().size()
-                    + " orders=" + engine.oms().getAllOrders().size() + " trades=" + engine.oms().getAllTrades().size());
-            for (String vtSymbol : subscriptions) {
-                console.execute("sub " + vtSymbol);
-            }
-            for (String order : orders) {
-                console.execute(order);
+            } else {
+                // Behind the snapshot's events in the event engine's queue: printed once the OMS holds them.
+                engine.eventEngine().put(new Event(ClientConsole.SYNCED_EVENT, null));
             }
         });
         Thread stdin = new Thread(() -> readCommands(console, lifecycle), "client-console");

@@ -42,7 +42,12 @@ final class ClientConsole {
             "  help                                this text",
             "  quit                                disconnect and exit");
 
+    /** A client-local event the command puts after the gateway's first snapshot (never sent anywhere). */
+    static final String SYNCED_EVENT = "eClientSynced";
+
     private final MainEngine engine;
+    private final List<String> startSubscriptions;
+    private final List<String> startOrders;
     private final String gatewayName;
     private final PrintStream out;
     private final boolean quietTicks;
@@ -50,8 +55,11 @@ final class ClientConsole {
     private int contractsSeen;
     private int contractsPrinted;
 
-    ClientConsole(MainEngine engine, String gatewayName, PrintStream out, boolean quietTicks) {
+    ClientConsole(MainEngine engine, String gatewayName, PrintStream out, boolean quietTicks,
+            List<String> startSubscriptions, List<String> startOrders) {
         this.engine = engine;
+        this.startSubscriptions = List.copyOf(startSubscriptions);
+        this.startOrders = List.copyOf(startOrders);
         this.gatewayName = gatewayName;
         this.out = out;
         this.quietTicks = quietTicks;
@@ -78,9 +86,27 @@ final class ClientConsole {
                     out.println("contracts " + engine.oms().getAllContracts().size() + " (type 'contracts' to list)");
                 }
             }
+            case SYNCED_EVENT -> onSynced();
             default -> {
             }
         }
+    }
+
+    /** event-engine thread: the snapshot is in the OMS; say so and run the start-up actions. */
+    private void onSynced() {
+        out.println("SYNCED contracts=" + engine.oms().getAllContracts().size() + " accounts="
+                + engine.oms().getAllAccounts().size() + " positions=" + engine.oms().getAllPositions().size()
+                + " orders=" + engine.oms().getAllOrders().size() + " trades=" + engine.oms().getAllTrades().size());
+        if (startSubscriptions.isEmpty() && startOrders.isEmpty()) {
+            return;
+        }
+        // Orders wait for the server's answer: not on the event-engine thread.
+        Thread actions = new Thread(() -> {
+            startSubscriptions.forEach(vtSymbol -> execute("sub " + vtSymbol));
+            startOrders.forEach(this::execute);
+        }, "client-start-actions");
+        actions.setDaemon(true);
+        actions.start();
     }
 
     private void printIfChanged(String key, String line) {

@@ -19,6 +19,7 @@ import io.jtrader.rpcservice.client.RpcGatewayFactory;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * vn.py's {@code run_client.py} without the window: connects an {@link RpcGateway} to a server, subscribes to a SHFE
@@ -36,9 +37,18 @@ public final class RunClient {
         // tag::run-client[]
         try (MainEngine mainEngine = new MainEngine(new MainEngine.Context())) {
             RpcGateway rpc = (RpcGateway) mainEngine.addGateway(new RpcGatewayFactory());   // named "RPC"
+            AtomicReference<ContractData> future = new AtomicReference<>();
+            CountDownLatch futureSeen = new CountDownLatch(1);
             CountDownLatch fiveTicks = new CountDownLatch(5);
             CountDownLatch accepted = new CountDownLatch(1);
             CountDownLatch cancelled = new CountDownLatch(1);
+            mainEngine.eventEngine().register(EventType.CONTRACT, event -> {
+                ContractData contract = (ContractData) event.data();
+                if (contract.exchange() == Exchange.SHFE && contract.product() == Product.FUTURES) {
+                    future.compareAndSet(null, contract);
+                    futureSeen.countDown();
+                }
+            });
             mainEngine.eventEngine().register(EventType.TICK, event -> {
                 TickData tick = (TickData) event.data();
                 System.out.println("tick " + tick.vtSymbol() + " " + tick.lastPrice() + " " + tick.datetime());
@@ -55,17 +65,18 @@ public final class RunClient {
             });
 
             mainEngine.connect(GatewaySettings.of(Map.of(RpcGateway.REQ_ADDRESS_KEY, rep, RpcGateway.SUB_ADDRESS_KEY, pub)), "RPC");
-            rpc.synced().get(30, TimeUnit.SECONDS);                     // contracts, accounts, ... are in the OMS
-            ContractData future = mainEngine.oms().getAllContracts().stream()
-                    .filter(c -> c.exchange() == Exchange.SHFE && c.product() == Product.FUTURES)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("the server lists no SHFE future"));
-            mainEngine.subscribe(new SubscribeRequest(future.symbol(), future.exchange()), "RPC");
+            rpc.synced().get(30, TimeUnit.SECONDS);                     // contracts, accounts, ... were reported
+            if (!futureSeen.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server lists no SHFE future");
+            }
+            ContractData contract = future.get();
+            mainEngine.subscribe(new SubscribeRequest(contract.symbol(), contract.exchange()), "RPC");
             if (!fiveTicks.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no ticks for " + future.vtSymbol() + " within 30 s");
+                throw new IllegalStateException("no ticks for " + contract.vtSymbol() + " within 30 s");
             }
 
-            TickData tick = mainEngine.oms().getTick(future.vtSymbol());
-            String vtOrderId = mainEngine.sendOrder(OrderRequest.limit(future.symbol(), future.exchange(),
+            TickData tick = mainEngine.oms().getTick(contract.vtSymbol());
+            String vtOrderId = mainEngine.sendOrder(OrderRequest.limit(contract.symbol(), contract.exchange(),
                     Direction.LONG, Offset.OPEN, tick.limitDown(), 1), "RPC");      // rests below the market
             System.out.println("sent " + vtOrderId);
             if (vtOrderId.isEmpty() || !accepted.await(30, TimeUnit.SECONDS)) {

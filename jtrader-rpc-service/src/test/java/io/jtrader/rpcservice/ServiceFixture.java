@@ -53,7 +53,25 @@ public final class ServiceFixture implements AutoCloseable {
         engine.connect(GatewaySettings.of(Map.of(RpcGateway.REQ_ADDRESS_ALIAS, rpcEngine.boundRepEndpoint(),
                 RpcGateway.SUB_ADDRESS_ALIAS, rpcEngine.boundPubEndpoint())), name);
         gateway.synced().orTimeout(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        awaitDispatched(engine);
         return client;
+    }
+
+    /**
+     * Waits until the event engine has dispatched everything put before this call (the gateway reports its snapshot
+     * to the listener, which queues events: the OMS holds them once they are dispatched).
+     */
+    public static void awaitDispatched(MainEngine engine) {
+        java.util.concurrent.CountDownLatch barrier = new java.util.concurrent.CountDownLatch(1);
+        String type = "eTestBarrier." + System.nanoTime();
+        io.jtrader.core.event.EventHandler handler = e -> barrier.countDown();
+        engine.eventEngine().register(type, handler);
+        try {
+            engine.eventEngine().put(new Event(type, null));
+            await().atMost(WAIT).until(() -> barrier.getCount() == 0);
+        } finally {
+            engine.eventEngine().unregister(type, handler);
+        }
     }
 
     /** A SHFE futures contract of the server (SIM lists several). */

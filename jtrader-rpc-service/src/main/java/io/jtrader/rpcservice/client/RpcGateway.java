@@ -201,7 +201,12 @@ public final class RpcGateway implements Gateway {
         syncThread.execute(this::takeSnapshot);
     }
 
-    /** Completes when the latest snapshot was taken and relaying is live; fails when the snapshot failed. */
+    /**
+     * Completes when the first snapshot has been reported to the listener and relaying is live; fails when it
+     * failed. With a main engine the snapshot's events are then queued on its event engine ahead of anything put
+     * later: the OMS holds them once those are dispatched (a handler that waits for an event put after this
+     * completes sees them).
+     */
     public CompletableFuture<Void> synced() {
         return synced;
     }

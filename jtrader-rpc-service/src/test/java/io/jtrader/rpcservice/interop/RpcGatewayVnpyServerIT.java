@@ -68,6 +68,7 @@ class RpcGatewayVnpyServerIT {
         RpcGateway gateway = (RpcGateway) engine.addGateway(new RpcGatewayFactory(context), "RPC");
         engine.connect(GatewaySettings.of(Map.of(RpcGateway.REQ_ADDRESS_KEY, parts[1], RpcGateway.SUB_ADDRESS_KEY, parts[2])), "RPC");
         gateway.synced().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        io.jtrader.rpcservice.ServiceFixture.awaitDispatched(engine);
         return new Client(engine, gateway, events);
     }
 
