@@ -32,16 +32,23 @@ import java.util.concurrent.CompletionException;
  * {@code jtrader client}: a headless RPC client (vn.py's RpcGateway in a bare main engine) that prints what
  * arrives and takes commands on stdin.
  */
-@Command(name = "client", mixinStandardHelpOptions = true,
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = JtraderCli.Version.class,
         description = {
-            "Connect to an RPC server (jtrader or vn.py) and print contracts, ticks, orders, trades, positions and",
-            "accounts as they arrive, one line each. Commands on stdin (type 'help'):",
-            "  sub VT_SYMBOL | buy|sell VT_SYMBOL PRICE VOLUME [open|close|closetoday|closeyesterday]",
-            "  [limit|market|fak|fok] | cancel VT_ORDERID | orders | active | trades | positions | accounts |",
-            "  contracts | help | quit",
-            "End of stdin keeps it running (e.g. in the background) until Ctrl-C or SIGTERM (exit status 0).",
-            "Addresses: --rep/--pub, else <home>/connect_<name>.json (keys 主动请求地址 / 推送订阅地址 or",
-            "rep_address / pub_address), else tcp://127.0.0.1:2014 and tcp://127.0.0.1:4102."})
+            "Connect to an RPC server (jtrader or vn.py) and print what arrives.",
+            "",
+            "Prints contracts (a count), ticks, orders, trades, positions and",
+            "accounts, one line each. Commands on stdin (type 'help'):",
+            "  sub VT_SYMBOL",
+            "  buy|sell VT_SYMBOL PRICE VOLUME [open|close|closetoday|closeyesterday]",
+            "           [limit|market|fak|fok]",
+            "  cancel VT_ORDERID",
+            "  orders | active | trades | positions | accounts | contracts",
+            "  help | quit",
+            "End of stdin keeps it running until Ctrl-C or SIGTERM (exit 0).",
+            "Addresses: --rep/--pub, else <home>/connect_<name>.json (keys",
+            "主动请求地址 / 推送订阅地址 or rep_address / pub_address), else",
+            "tcp://127.0.0.1:2014 and tcp://127.0.0.1:4102.",
+            ""})
 final class ClientCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
 

@@ -28,13 +28,17 @@ import java.util.stream.Collectors;
  * {@code jtrader server}: vn.py's {@code run_server.py} in terminal mode — a headless main engine with one gateway
  * (SIM by default) and the RPC service. Prints {@code READY rep=... pub=...} on stdout once both sockets are bound.
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = JtraderCli.Version.class,
         description = {
-            "Run the RPC server: a main engine with one gateway (SIM by default) served to RPC clients.",
-            "Prints 'READY rep=tcp://127.0.0.1:PORT pub=tcp://127.0.0.1:PORT' on stdout once listening;",
-            "logs go to stderr and <home>/log. Ctrl-C or SIGTERM stops it cleanly (exit status 0).",
-            "Addresses come from <home>/rpc_service_setting.json (rep_address, pub_address; defaults",
-            "tcp://127.0.0.1:2014 and tcp://127.0.0.1:4102) unless --rep/--pub are given."})
+            "Run the RPC server: one gateway (SIM by default) served to RPC clients.",
+            "",
+            "Prints one line on stdout once listening:",
+            "  READY rep=tcp://127.0.0.1:PORT pub=tcp://127.0.0.1:PORT",
+            "Logs go to stderr and <home>/log. Ctrl-C or SIGTERM stops it (exit 0).",
+            "Addresses: --rep/--pub, else <home>/rpc_service_setting.json",
+            "(rep_address, pub_address), else tcp://127.0.0.1:2014 and :4102.",
+            "Other machines: use an SSH tunnel to 127.0.0.1, or --insecure.",
+            ""})
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
 
