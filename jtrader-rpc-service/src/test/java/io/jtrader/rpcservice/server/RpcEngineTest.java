@@ -46,7 +46,9 @@ class RpcEngineTest {
     @Timeout(60)
     void shouldAnswerBadRequestsClearlyAndKeepServing() {
         try (ServiceFixture f = new ServiceFixture(home); RpcClient client = rawClient(f.rpcEngine)) {
+            ServiceFixture.Client bystander = f.client(home, "RPC");
             ContractData contract = f.shfeFuture();
+            bystander.engine.subscribe(new io.jtrader.core.model.SubscribeRequest(contract.symbol(), contract.exchange()), "RPC");
             OrderRequest order = OrderRequest.limit(contract.symbol(), contract.exchange(), Direction.LONG, Offset.OPEN,
                     1, 1);
 
@@ -78,6 +80,8 @@ class RpcEngineTest {
                 });
             }
             assertThat(client.call("get_all_contracts")).asList().hasSameSizeAs(f.server.oms().getAllContracts());
+            long ticksBefore = bystander.count(EventType.TICK);
+            await().atMost(WAIT).until(() -> bystander.count(EventType.TICK) > ticksBefore + 3);   // others carry on
         }
     }
 
