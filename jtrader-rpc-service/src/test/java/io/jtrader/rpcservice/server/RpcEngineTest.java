@@ -70,10 +70,14 @@ class RpcEngineTest {
                             e -> assertThat(e.errorLine()).startsWith("TypeError: get_all_orders() takes 0"));
 
             try (ZContext zmq = new ZContext(); ZMQ.Socket req = zmq.createSocket(SocketType.REQ)) {
-                req.setReceiveTimeOut(5_000);
+                req.setReceiveTimeOut(15_000);
+                req.setLinger(0);
                 req.connect(f.rpcEngine.boundRepEndpoint());
-                req.send("this is not a pickle".getBytes(StandardCharsets.UTF_8));
-                Object reply = VnpyTypes.codec().decode(req.recv());
+                assertThat(req.send("this is not a pickle".getBytes(StandardCharsets.UTF_8))).isTrue();
+                byte[] raw = req.recv();
+                assertThat(raw).as("reply to a malformed request within 15 s; server counters: %s",
+                        f.rpcEngine.counters()).isNotNull();
+                Object reply = VnpyTypes.codec().decode(raw);
                 assertThat(reply).isInstanceOfSatisfying(List.class, r -> {
                     assertThat(r.get(0)).isEqualTo(false);
                     assertThat((String) r.get(1)).contains("Error");
