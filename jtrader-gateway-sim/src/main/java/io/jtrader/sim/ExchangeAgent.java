@@ -76,13 +76,39 @@ final class ExchangeAgent implements Runnable {
         this.tickIntervalNs = TimeUnit.MILLISECONDS.toNanos(tickIntervalMs);
     }
 
-    /** Any thread: queues a command and wakes the exchange thread if it sleeps. */
+    /**
+     * Any thread: queues a command and wakes the exchange thread if it sleeps. A command offered while the gateway
+     * closes is either carried out by the exchange thread's final pass or, when that pass is over, refused here
+     * with a report (REJECTED order or error log): never silently lost.
+     */
     void offer(Command command) {
         commands.offer(command);
+        if (!running) {
+            refuseLeftovers();
+            return;
+        }
         if (parked) {
             Thread t = thread;
             if (t != null) {
                 LockSupport.unpark(t);
+            }
+        }
+    }
+
+    private void refuseLeftovers() {
+        Command c;
+        while ((c = commands.poll()) != null) {
+            if (c instanceof Send s) {
+                listener.onOrder(s.request().createOrderData(s.orderId(), gatewayName, clock.now())
+                        .withProgress(0, io.jtrader.core.model.Status.REJECTED));
+                listener.writeLog(gatewayName, LogData.ERROR, "order " + s.orderId() + " " + s.request().vtSymbol()
+                        + " rejected: " + gatewayName + " is closing");
+            } else if (c instanceof Cancel x) {
+                listener.writeLog(gatewayName, LogData.ERROR, "cancel of " + x.request().orderId() + " failed: "
+                        + gatewayName + " is closing");
+            } else if (c instanceof Subscribe x) {
+                listener.writeLog(gatewayName, LogData.ERROR, "subscribe " + x.request().vtSymbol() + " failed: "
+                        + gatewayName + " is closing");
             }
         }
     }
@@ -218,10 +244,10 @@ final class ExchangeAgent implements Runnable {
     }
 
     private void idle(int count) {
-        if (count < 64) {
+        // Spin briefly, then park: no yield phase, which on a 2-core machine only steals time from the journal
+        // and event-engine threads this one feeds. Offering a command unparks it.
+        if (count < 32) {
             Thread.onSpinWait();
-        } else if (count < 80) {
-            Thread.yield();
         } else {
             parked = true;
             try {

@@ -5,6 +5,8 @@ import io.jtrader.core.model.LogData;
 import io.jtrader.sim.exchange.Journal;
 import io.jtrader.sim.exchange.JournalCodec;
 import io.jtrader.sim.exchange.JournalRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * gateway then rejects new orders) and the reports are still delivered, since the exchange already acted.
  */
 final class JournalWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final int MAX_BATCHES_PER_COMMIT = 256;
 
     private final String gatewayName;
@@ -88,25 +91,28 @@ final class JournalWriter implements Runnable {
     }
 
     private void commit(List<List<Object>> pending) {
-        buffer.clear();
-        int count = 0;
-        for (List<Object> batch : pending) {
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                if (batch.get(i) instanceof JournalRecord r) {
-                    buffer = codec.encode(r, buffer);
-                    count++;
-                }
-            }
-        }
-        if (count > 0 && failure == null) {
-            buffer.flip();
+        if (failure == null) {
             try {
-                journal.append(buffer);
-                journal.force();
-                commits++;
-                records += count;
+                buffer.clear();
+                int count = 0;
+                for (List<Object> batch : pending) {
+                    for (int i = 0, n = batch.size(); i < n; i++) {
+                        if (batch.get(i) instanceof JournalRecord r) {
+                            buffer = codec.encode(r, buffer);
+                            count++;
+                        }
+                    }
+                }
+                if (count > 0) {
+                    buffer.flip();
+                    journal.append(buffer);
+                    journal.force();
+                    commits++;
+                    records += count;
+                }
             } catch (IOException | RuntimeException e) {
                 failure = "writing " + journal.file() + " failed: " + e;
+                LOG.error("SIM journal {} failed", journal.file(), e);
                 listener.writeLog(gatewayName, LogData.CRITICAL, "SIM journal " + failure
                         + "; exchange state is no longer durable and new orders are rejected");
             }

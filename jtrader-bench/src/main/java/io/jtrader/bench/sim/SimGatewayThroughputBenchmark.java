@@ -105,6 +105,7 @@ public class SimGatewayThroughputBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        counter.awaitAll();
         gateway.close();
         SimBench.deleteTree(home);
     }

@@ -9,11 +9,9 @@ import io.jtrader.core.model.Status;
 import io.jtrader.core.model.TradeData;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,86 +38,132 @@ public final class JournalCodec {
     private static final byte ORDER_UPDATE = 4;
     private static final byte TRADE = 5;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(bytes);
     private final CRC32C crc = new CRC32C();
+    private ByteBuffer out;
 
     /** Appends one framed record to {@code target}, growing it as needed; returns the (possibly new) buffer. */
     public ByteBuffer encode(JournalRecord record, ByteBuffer target) {
-        bytes.reset();
-        try {
-            writePayload(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode journal record " + record, e);
+        out = target;
+        while (true) {
+            int start = out.position();
+            if (out.remaining() > HEADER_BYTES) {
+                try {
+                    out.position(start + HEADER_BYTES);
+                    writePayload(record);
+                    int length = out.position() - start - HEADER_BYTES;
+                    ByteBuffer payload = out.duplicate();
+                    payload.position(start + HEADER_BYTES).limit(start + HEADER_BYTES + length);
+                    crc.reset();
+                    crc.update(payload);
+                    out.putInt(start, length).putInt(start + 4, (int) crc.getValue());
+                    ByteBuffer result = out;
+                    out = null;
+                    return result;
+                } catch (BufferOverflowException e) {
+                    out.position(start); // too small: grow and write the record again
+                }
+            }
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, 1024));
+            out.flip();
+            bigger.put(out);
+            out = bigger;
         }
-        int length = bytes.size();
-        byte[] payload = bytes.toByteArray();
-        crc.reset();
-        crc.update(payload, 0, length);
-        ByteBuffer buf = target;
-        if (buf.remaining() < HEADER_BYTES + length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + HEADER_BYTES + length));
-            buf.flip();
-            bigger.put(buf);
-            buf = bigger;
-        }
-        buf.putInt(length).putInt((int) crc.getValue()).put(payload, 0, length);
-        return buf;
     }
 
-    private void writePayload(JournalRecord record) throws IOException {
+    private void writeUTF(String s) {
+        int n = s.length();
+        int lengthAt = out.position();
+        out.putShort((short) 0);
+        int bytes = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0001 && c <= 0x007F) {
+                out.put((byte) c);
+                bytes += 1;
+            } else if (c <= 0x07FF) {
+                out.put((byte) (0xC0 | ((c >> 6) & 0x1F))).put((byte) (0x80 | (c & 0x3F)));
+                bytes += 2;
+            } else {
+                out.put((byte) (0xE0 | ((c >> 12) & 0x0F))).put((byte) (0x80 | ((c >> 6) & 0x3F)))
+                        .put((byte) (0x80 | (c & 0x3F)));
+                bytes += 3;
+            }
+        }
+        if (bytes > 0xFFFF) {
+            throw new IllegalArgumentException("journal string longer than 65535 bytes: " + s.substring(0, 40) + "...");
+        }
+        out.putShort(lengthAt, (short) bytes); // modified UTF-8, as DataInput.readUTF reads it
+    }
+
+    private void writeByte(int v) {
+        out.put((byte) v);
+    }
+
+    private void writeInt(int v) {
+        out.putInt(v);
+    }
+
+    private void writeLong(long v) {
+        out.putLong(v);
+    }
+
+    private void writeDouble(double v) {
+        out.putDouble(v);
+    }
+
+    private void writePayload(JournalRecord record) {
         if (record instanceof JournalRecord.Snapshot s) {
-            out.writeByte(SNAPSHOT);
-            out.writeLong(s.tradingDay().toEpochDay());
-            out.writeLong(s.lastSessionId());
-            out.writeDouble(s.staticBalance());
-            out.writeInt(s.positions().size());
+            writeByte(SNAPSHOT);
+            writeLong(s.tradingDay().toEpochDay());
+            writeLong(s.lastSessionId());
+            writeDouble(s.staticBalance());
+            writeInt(s.positions().size());
             for (JournalRecord.PositionSnapshot p : s.positions()) {
-                out.writeUTF(p.vtSymbol());
-                out.writeUTF(p.direction().name());
-                out.writeLong(p.ydVolume());
-                out.writeLong(p.tdVolume());
-                out.writeDouble(p.cost());
+                writeUTF(p.vtSymbol());
+                writeUTF(p.direction().name());
+                writeLong(p.ydVolume());
+                writeLong(p.tdVolume());
+                writeDouble(p.cost());
             }
         } else if (record instanceof JournalRecord.Session s) {
-            out.writeByte(SESSION);
-            out.writeLong(s.sessionId());
-            out.writeLong(s.tradingDay().toEpochDay());
+            writeByte(SESSION);
+            writeLong(s.sessionId());
+            writeLong(s.tradingDay().toEpochDay());
         } else if (record instanceof JournalRecord.NewOrder n) {
             OrderData o = n.order();
-            out.writeByte(NEW_ORDER);
-            out.writeUTF(o.orderId());
-            out.writeUTF(o.symbol());
-            out.writeUTF(o.exchange().name());
-            out.writeUTF(o.type().name());
-            out.writeUTF(o.direction() == null ? "" : o.direction().name());
-            out.writeUTF(o.offset().name());
-            out.writeDouble(o.price());
-            out.writeDouble(o.volume());
-            out.writeDouble(o.traded());
-            out.writeUTF(o.status().name());
-            out.writeLong(o.datetime() == null ? Long.MIN_VALUE : o.datetime().toInstant().toEpochMilli());
-            out.writeUTF(o.reference());
+            writeByte(NEW_ORDER);
+            writeUTF(o.orderId());
+            writeUTF(o.symbol());
+            writeUTF(o.exchange().name());
+            writeUTF(o.type().name());
+            writeUTF(o.direction() == null ? "" : o.direction().name());
+            writeUTF(o.offset().name());
+            writeDouble(o.price());
+            writeDouble(o.volume());
+            writeDouble(o.traded());
+            writeUTF(o.status().name());
+            writeLong(o.datetime() == null ? Long.MIN_VALUE : o.datetime().toInstant().toEpochMilli());
+            writeUTF(o.reference());
         } else if (record instanceof JournalRecord.OrderUpdate u) {
-            out.writeByte(ORDER_UPDATE);
-            out.writeUTF(u.orderId());
-            out.writeDouble(u.traded());
-            out.writeUTF(u.status().name());
-            out.writeLong(u.datetime().toInstant().toEpochMilli());
+            writeByte(ORDER_UPDATE);
+            writeUTF(u.orderId());
+            writeDouble(u.traded());
+            writeUTF(u.status().name());
+            writeLong(u.datetime().toInstant().toEpochMilli());
         } else if (record instanceof JournalRecord.Trade t) {
             TradeData d = t.trade();
-            out.writeByte(TRADE);
-            out.writeUTF(d.tradeId());
-            out.writeUTF(d.orderId());
-            out.writeUTF(d.symbol());
-            out.writeUTF(d.exchange().name());
-            out.writeUTF(d.direction().name());
-            out.writeUTF(d.offset().name());
-            out.writeDouble(d.price());
-            out.writeDouble(d.volume());
-            out.writeLong(d.datetime().toInstant().toEpochMilli());
-            out.writeDouble(t.commission());
-            out.writeLong(t.closedYesterday());
+            writeByte(TRADE);
+            writeUTF(d.tradeId());
+            writeUTF(d.orderId());
+            writeUTF(d.symbol());
+            writeUTF(d.exchange().name());
+            writeUTF(d.direction().name());
+            writeUTF(d.offset().name());
+            writeDouble(d.price());
+            writeDouble(d.volume());
+            writeLong(d.datetime().toInstant().toEpochMilli());
+            writeDouble(t.commission());
+            writeLong(t.closedYesterday());
         } else {
             throw new IllegalArgumentException("unknown journal record type " + record.getClass().getName());
         }

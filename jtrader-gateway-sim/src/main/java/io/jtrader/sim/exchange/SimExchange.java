@@ -61,10 +61,14 @@ public final class SimExchange {
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
     /** Orders for contracts the exchange does not list: kept only to report and to answer cancels. */
     private final Map<String, OrderData> foreignOrders = new LinkedHashMap<>();
+    /** Today's finished orders once reported: only their final status is kept (memory stays flat under load). */
+    private final FinishedOrders finished = new FinishedOrders();
     private final List<TradeData> restoredTrades = new ArrayList<>();
     private final Set<String> subscribed = new LinkedHashSet<>();
     private final Set<String> dirtyPositions = new LinkedHashSet<>();
 
+    /** Set once {@link #reportAll()} has reported the restored orders; until then finished orders stay listed. */
+    private boolean reported;
     private double staticBalance;
     private double frozenMargin;
     private double frozenCommission;
@@ -209,6 +213,7 @@ public final class SimExchange {
         }
         orders.clear();
         foreignOrders.clear();
+        finished.clear();
         restoredTrades.clear();
         books.replaceAll((k, v) -> new OrderBook());
         frozenMargin = 0;
@@ -239,8 +244,9 @@ public final class SimExchange {
     public void start(long sessionId) {
         this.sessionPrefix = "T" + sessionId + "_";
         this.lastSessionId = Math.max(lastSessionId, sessionId);
+        finished.session(sessionId);
         List<SimOrder> live = new ArrayList<>();
-        for (SimOrder o : orders.values()) {
+        for (SimOrder o : new ArrayList<>(orders.values())) {
             if (o.status == Status.SUBMITTING) {
                 o.status = Status.REJECTED;
                 emitUpdate(o);
@@ -273,6 +279,18 @@ public final class SimExchange {
         foreignOrders.values().forEach(out::emit);
         restoredTrades.forEach(out::emit);
         restoredTrades.clear();
+        reported = true;
+        for (SimOrder o : new ArrayList<>(orders.values())) {
+            if (!o.isActive()) {
+                retire(o);
+            }
+        }
+        for (OrderData o : new ArrayList<>(foreignOrders.values())) {
+            if (!o.isActive()) {
+                foreignOrders.remove(o.orderId());
+                finished.put(o.orderId(), o.status());
+            }
+        }
         publishAll();
     }
 
@@ -369,7 +387,8 @@ public final class SimExchange {
         if (foreign != null) {
             if (foreign.status() == Status.SUBMITTING) {
                 OrderData rejected = foreign.withProgress(0, Status.REJECTED);
-                foreignOrders.put(orderId, rejected);
+                foreignOrders.remove(orderId);
+                finished.put(orderId, Status.REJECTED);
                 out.emit(new JournalRecord.OrderUpdate(orderId, 0, Status.REJECTED, clock.now()));
                 out.emit(rejected);
                 error("order " + orderId + " rejected: " + foreign.vtSymbol() + " is not a contract of " + gatewayName);
@@ -637,6 +656,9 @@ public final class SimExchange {
         out.emit(trade);
         dirtyPositions.add(inst.vtSymbol());
         accountDirty = true;
+        if (o.remaining() == 0 && reported) {
+            retire(o);
+        }
     }
 
     /** Cancels an order on request; an unknown or finished order is an error log and nothing else. */
@@ -647,11 +669,14 @@ public final class SimExchange {
             OrderData foreign = foreignOrders.get(id);
             if (foreign != null && foreign.status() == Status.SUBMITTING) {
                 OrderData cancelled = foreign.withProgress(0, Status.CANCELLED);
-                foreignOrders.put(id, cancelled);
+                foreignOrders.remove(id);
+                finished.put(id, Status.CANCELLED);
                 out.emit(new JournalRecord.OrderUpdate(id, 0, Status.CANCELLED, clock.now()));
                 out.emit(cancelled);
             } else if (foreign != null) {
                 error("cancel failed: order " + VtIds.qualified(gatewayName, id) + " is already " + foreign.status());
+            } else if (finished.get(id) != null) {
+                error("cancel failed: order " + VtIds.qualified(gatewayName, id) + " is already " + finished.get(id));
             } else {
                 error("cancel failed: order " + VtIds.qualified(gatewayName, id) + " is unknown to " + gatewayName
                         + " today");
@@ -700,12 +725,15 @@ public final class SimExchange {
     private void emitUpdate(SimOrder o) {
         out.emit(new JournalRecord.OrderUpdate(o.orderId, o.traded, o.status, clock.now()));
         out.emit(o.toData(gatewayName));
+        if (!o.isActive() && reported) {
+            retire(o);
+        }
     }
 
-    /** The state of an order as last reported, or null. */
-    public OrderData order(String orderId) {
-        SimOrder o = orders.get(orderId);
-        return o != null ? o.toData(gatewayName) : foreignOrders.get(orderId);
+    /** A finished order leaves the working set; its final status stays for late cancels. */
+    private void retire(SimOrder o) {
+        orders.remove(o.orderId);
+        finished.put(o.orderId, o.status);
     }
 
     public int activeOrderCount() {

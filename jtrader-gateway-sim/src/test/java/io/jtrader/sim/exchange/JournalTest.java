@@ -127,6 +127,28 @@ class JournalTest {
         assertThat(dir.resolve(Journal.FILE_NAME + ".prev")).exists();
     }
 
+    @Test
+    void shouldEncodeIntoBuffersOfAnySizeAndFill() throws IOException {
+        JournalCodec codec = new JournalCodec();
+        ByteBuffer reference = ByteBuffer.allocate(4096);
+        for (JournalRecord r : sample()) {
+            reference = codec.encode(r, reference);
+        }
+        reference.flip();
+        for (int capacity = 0; capacity < 200; capacity++) {
+            for (int used = 0; used <= Math.min(capacity, 12); used++) {
+                ByteBuffer buf = ByteBuffer.allocate(capacity);
+                buf.position(used);
+                for (JournalRecord r : sample()) {
+                    buf = codec.encode(r, buf);
+                }
+                buf.flip();
+                buf.position(used);
+                assertThat(buf.slice()).as("capacity %d, %d used", capacity, used).isEqualTo(reference.duplicate());
+            }
+        }
+    }
+
     private static int frameSize(JournalRecord r) {
         return new JournalCodec().encode(r, ByteBuffer.allocate(16)).position();
     }

@@ -45,6 +45,8 @@ class SimExchangeTest {
         SimExchange e = new SimExchange("SIM", InstrumentCatalog.defaults(DAY), seed, CAPITAL, clock, out);
         e.restore(restore);
         e.start(7);
+        e.reportAll(); // as the gateway does on connect; from here finished orders keep only their status
+        out.clear();
         return e;
     }
 
@@ -392,6 +394,39 @@ class SimExchangeTest {
         rb(Direction.LONG, OrderType.LIMIT, Offset.OPEN, price, 4);
         assertThat(ex.frozen()).isCloseTo(price * 10 * 4 * 0.07 + price * 10 * 4 * 0.0001, within(1e-6));
         assertThat(out.lastAccount().available()).isCloseTo(CAPITAL - ex.frozen(), within(0.01));
+    }
+
+    @Test
+    void shouldHoldThePremiumForALongOptionAndPremiumPlusMarginForAShortOne() {
+        MarketSimulator m = market("IO2612-C-4500.CFFEX");
+        double ask = m.price(m.askTicks[0]);
+        double bid = m.price(m.bidTicks[0]);
+        send("IO2612-C-4500", Exchange.CFFEX, Direction.LONG, OrderType.LIMIT, Offset.OPEN, ask, 2);
+        assertThat(ex.margin()).isCloseTo(ask * 100 * 2, within(1e-6));
+        assertThat(ex.commissionToday()).isCloseTo(2 * 15, within(1e-9));
+        send("IO2612-P-4500", Exchange.CFFEX, Direction.SHORT, OrderType.LIMIT, Offset.OPEN,
+                market("IO2612-P-4500.CFFEX").price(market("IO2612-P-4500.CFFEX").bidTicks[0]), 1);
+        double putBid = market("IO2612-P-4500.CFFEX").price(market("IO2612-P-4500.CFFEX").bidTicks[0]);
+        assertThat(bid).isPositive();
+        assertThat(ex.margin()).isCloseTo(ask * 100 * 2 + putBid * 100 + 0.10 * 4500 * 100, within(1e-6));
+    }
+
+    @Test
+    void shouldRestoreALiveOrderWithItsMarginFrozenAndFillItLater() {
+        OrderData resting = new OrderData("SIM", RB, Exchange.SHFE, "6_1", OrderType.LIMIT, Direction.LONG,
+                Offset.OPEN, 3150, 2, 0, Status.SUBMITTING, clock.now(), "");
+        ex = newExchange(List.of(
+                new JournalRecord.Snapshot(DAY, 5, CAPITAL, List.of()),
+                new JournalRecord.Session(6, DAY),
+                new JournalRecord.NewOrder(resting),
+                new JournalRecord.OrderUpdate("6_1", 0, Status.NOTTRADED, clock.now())), 42);
+        assertThat(ex.frozen()).isCloseTo(3150 * 10 * 2 * (0.07 + 0.0001), within(1e-6));
+        assertThat(ex.activeOrderCount()).isEqualTo(1);
+        int steps = 0;
+        while (out.trades("6_1").isEmpty() && steps++ < 200_000) {
+            ex.step("rb2701.SHFE");
+        }
+        assertThat(out.trades("6_1")).isNotEmpty().allSatisfy(t -> assertThat(t.price()).isEqualTo(3150));
     }
 
     // ------------------------------------------------------------------ market data
