@@ -25,7 +25,7 @@ class RpcClientTest {
     @Timeout(30)
     void shouldReportServerLostAfterMissedHeartbeatsAndRestoredWhenTheyResume() {
         List<String> events = new CopyOnWriteArrayList<>();
-        RpcServer server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(50)).start();
+        RpcServer server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(100)).start();
         String rep = server.repEndpoint();
         String pub = server.pubEndpoint();
         try (RpcClient client = Loopback.client(server)) {
@@ -43,10 +43,12 @@ class RpcClientTest {
             await().atMost(ofSeconds(5)).until(() -> client.counters().heartbeatsReceived() >= 3);
             server.stop();
             await().atMost(ofSeconds(5)).until(client::serverLost);
-            assertThat(events).containsExactly("lost");
-            server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(50).repEndpoint(rep).pubEndpoint(pub)).start();
+            // (a loaded machine may also have delayed a heartbeat earlier: only the order of the last events is certain)
+            assertThat(events).last().isEqualTo("lost");
+            server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(100).repEndpoint(rep).pubEndpoint(pub)).start();
             await().atMost(ofSeconds(10)).until(() -> !client.serverLost());
-            assertThat(events).containsExactly("lost", "restored");
+            assertThat(events).last().isEqualTo("restored");
+            assertThat(events).containsSubsequence("lost", "restored");
         } finally {
             server.stop();
         }

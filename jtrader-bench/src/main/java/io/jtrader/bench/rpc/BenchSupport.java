@@ -1,0 +1,181 @@
+package io.jtrader.bench.rpc;
+
+import io.jtrader.rpc.FrameCodec;
+import io.jtrader.rpc.pickle.PickleCodec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Shared plumbing of the RPC transport benchmark programs: child processes, codec, statistics. */
+final class BenchSupport {
+    private BenchSupport() {
+    }
+
+    static FrameCodec codec() {
+        return PickleCodec.generic();
+    }
+
+    /** The golden vn.py tick event publish frame (979 bytes) from vnpy-golden. */
+    static byte[] tickEventFrame() {
+        try (InputStream in = BenchSupport.class.getResourceAsStream("pub_tick.pkl")) {
+            if (in == null) {
+                throw new IllegalStateException("resource io/jtrader/bench/rpc/pub_tick.pkl is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String environment() {
+        return "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+    }
+
+    static long longArg(String[] args, String name, long defaultValue) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--" + name)) {
+                return Long.parseLong(args[i + 1]);
+            }
+        }
+        return defaultValue;
+    }
+
+    static String stringArg(String[] args, String name, String defaultValue) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--" + name)) {
+                return args[i + 1];
+            }
+        }
+        return defaultValue;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String summary(double[] values, String format) {
+        double min = Arrays.stream(values).min().orElse(Double.NaN);
+        double max = Arrays.stream(values).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, format + " (min " + format + ", max " + format + ")", median(values), min, max);
+    }
+
+    /** A child JVM running {@code main} of this jar, with line-based stdin/stdout control. */
+    static final class Child implements AutoCloseable {
+        private final String name;
+        private final Process process;
+        private final PrintWriter stdin;
+        private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(10_000);
+
+        Child(String name, Class<?> main, String... args) {
+            this.name = name;
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(main.getName());
+            command.addAll(Arrays.asList(args));
+            try {
+                process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + name, e);
+            }
+            stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        lines.put(line);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the child ended; expect() reports it
+                }
+            }, "bench-child-reader-" + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void send(String line) {
+            stdin.println(line);
+        }
+
+        /** The next stdout line starting with {@code prefix} (others are echoed), within {@code timeoutSeconds}. */
+        String expect(String prefix, long timeoutSeconds) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                String line;
+                try {
+                    line = lines.poll(Math.max(1, left), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for " + name);
+                }
+                if (line == null) {
+                    throw new IllegalStateException(name + " did not print '" + prefix + "' within " + timeoutSeconds
+                            + " s (alive: " + process.isAlive() + ")");
+                }
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+                System.out.println("  [" + name + "] " + line);
+            }
+        }
+
+        @Override
+        public void close() {
+            stdin.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroy();
+                    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Reads control lines from stdin in a child; null at end of input. */
+    static String readControl(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static BufferedReader stdin() {
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
+    static String field(String line, String key) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + key + "= in: " + line);
+    }
+}
