@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static io.jtrader.rpcservice.ServiceFixture.WAIT;
@@ -94,6 +95,28 @@ class RpcGatewayResyncTest {
                 assertThat(serverOrders).hasSize(orders).allSatisfy(o -> assertThat(o.isActive()).isFalse());
                 assertThat(client.oms().getAllOrders()).containsExactlyInAnyOrderElementsOf(relabelled(serverOrders, "RPC"));
             });
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldTakeASnapshotOfABusyDayOfOrders() throws Exception {
+        try (ServiceFixture f = new ServiceFixture(home)) {
+            ContractData contract = f.shfeFuture();
+            f.server.subscribe(new SubscribeRequest(contract.symbol(), contract.exchange()), "SIM");
+            await().atMost(WAIT).until(() -> f.server.oms().getTick(contract.vtSymbol()) != null);
+            TickData tick = f.server.oms().getTick(contract.vtSymbol());
+            int orders = 20_000;
+            OrderRequest fak = new OrderRequest(contract.symbol(), contract.exchange(), Direction.LONG,
+                    io.jtrader.core.model.OrderType.FAK, 1, tick.limitDown(), Offset.OPEN, "");
+            for (int i = 0; i < orders; i++) {
+                f.server.sendOrder(fak, "SIM");
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> f.server.oms().getAllOrders().size() == orders
+                    && f.server.oms().getAllActiveOrders().isEmpty());
+
+            Client client = f.client(home, "RPC");
+            assertThat(client.oms().getAllOrders()).hasSize(orders);
         }
     }
 }

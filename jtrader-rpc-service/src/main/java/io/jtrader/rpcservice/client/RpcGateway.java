@@ -23,6 +23,7 @@ import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.RpcClient;
 import io.jtrader.rpc.RpcException;
 import io.jtrader.rpc.ServerLivenessListener;
+import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpcservice.vnpy.VnpyEvent;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
@@ -189,7 +190,8 @@ public final class RpcGateway implements Gateway {
                         .subEndpoint(sub)
                         .codec(context.codec())
                         .callTimeoutMs(context.callTimeoutMs())
-                        .heartbeatToleranceMs(context.heartbeatToleranceMs()));
+                        .heartbeatToleranceMs(context.heartbeatToleranceMs())
+                        .maxInboundFrameBytes(context.maxReplyBytes()));
             } catch (RpcException e) {
                 throw new GatewayException(name + " cannot connect to " + req + " / " + sub + ": " + e.getMessage(), e);
             }
@@ -545,7 +547,11 @@ public final class RpcGateway implements Gateway {
         private long historyTimeoutMs = 120_000;
         private long heartbeatToleranceMs = RpcClient.Context.HEARTBEAT_TOLERANCE_MS_DEFAULT;
         private long subscribeWaitMs = 2_000;
+        private int maxReplyBytes = MAX_REPLY_BYTES_DEFAULT;
         private FrameCodec codec;
+
+        /** A busy day's snapshot (hundreds of thousands of orders, ~450 bytes each) must fit. */
+        public static final int MAX_REPLY_BYTES_DEFAULT = 256 * 1024 * 1024;
 
         public Context conclude() {
             if (callTimeoutMs < 1 || callTimeoutMs > 3_600_000) {
@@ -560,9 +566,23 @@ public final class RpcGateway implements Gateway {
             if (subscribeWaitMs < 0 || subscribeWaitMs > 60_000) {
                 throw new GatewayException("RPC subscribeWaitMs must be 0..60000, got " + subscribeWaitMs);
             }
-            if (codec == null) {
-                codec = VnpyTypes.codec();
+            if (maxReplyBytes < 1024) {
+                throw new GatewayException("RPC maxReplyBytes must be >= 1024, got " + maxReplyBytes);
             }
+            if (codec == null) {
+                codec = VnpyTypes.codec(PickleCodecConfig.defaults().withMaxFrameBytes(maxReplyBytes)
+                        .withMaxMemoEntries(1 << 25).withMaxCollectionSize(1 << 22));
+            }
+            return this;
+        }
+
+        /** Largest reply or publish frame accepted (ZeroMQ drops the connection above it); default 256 MiB. */
+        public int maxReplyBytes() {
+            return maxReplyBytes;
+        }
+
+        public Context maxReplyBytes(int maxReplyBytes) {
+            this.maxReplyBytes = maxReplyBytes;
             return this;
         }
 

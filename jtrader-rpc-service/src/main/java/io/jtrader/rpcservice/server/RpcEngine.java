@@ -18,6 +18,7 @@ import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.RpcCall;
 import io.jtrader.rpc.RpcException;
 import io.jtrader.rpc.RpcServer;
+import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -402,6 +403,12 @@ public final class RpcEngine implements App {
      */
     public static final class Context {
         public static final long HEARTBEAT_INTERVAL_MS_DEFAULT = RpcServer.Context.HEARTBEAT_INTERVAL_MS_DEFAULT;
+        /**
+         * Codec limits for replies: a busy day's {@code get_all_orders} (hundreds of thousands of orders, ~450 bytes
+         * each) must fit. Requests are still refused above the RPC server's inbound limit (4 MiB) before decoding.
+         */
+        public static final PickleCodecConfig SNAPSHOT_LIMITS = PickleCodecConfig.defaults()
+                .withMaxFrameBytes(256 * 1024 * 1024).withMaxMemoEntries(1 << 25).withMaxCollectionSize(1 << 22);
 
         private boolean allowInsecure;
         private long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
@@ -417,7 +424,7 @@ public final class RpcEngine implements App {
                 throw new RpcServiceException("workerPoolSize must be 0 (default) or 1..256, got " + workerPoolSize);
             }
             if (codec == null) {
-                codec = VnpyTypes.codec();
+                codec = VnpyTypes.codec(SNAPSHOT_LIMITS);
             }
             return this;
         }
@@ -452,7 +459,7 @@ public final class RpcEngine implements App {
             return this;
         }
 
-        /** The frame codec; default vn.py's types ({@link VnpyTypes#codec()}). */
+        /** The frame codec; default vn.py's types with {@link #SNAPSHOT_LIMITS}. */
         public FrameCodec codec() {
             return codec;
         }
