@@ -1,8 +1,12 @@
 /**
- * The {@code jtrader} command line (picocli).
+ * The {@code jtrader} command line (picocli): {@code server} ({@link io.jtrader.cli.ServerCommand}) and
+ * {@code client} ({@link io.jtrader.cli.ClientCommand}).
  *
  * <h2>Threading</h2>
  * Commands run on the main thread; long-running commands block it until SIGINT/SIGTERM, whose shutdown hook
- * stops the engines and lets {@code main} return the exit status.
+ * ({@code jtrader-shutdown}) closes the main engine, flushes the log and halts the JVM with status 0 (or until the
+ * client's {@code quit}, after which {@code main} returns 0). The client reads stdin on {@code client-console},
+ * prints events on the engine's {@code event-engine} thread, and runs its start-up flags on
+ * {@code client-start-actions} (orders wait for the server's answer, never on the event thread).
  */
 package io.jtrader.cli;

@@ -93,6 +93,16 @@ public final class EventGatewayListener implements GatewayListener {
         }
     }
 
+    /** Puts {@code event} on the event engine unchanged. */
+    @Override
+    public void onEvent(Event event) {
+        if (event == null) {
+            LOG.error("a gateway reported a null event; dropped (gateway bug)");
+            return;
+        }
+        eventEngine.put(event);
+    }
+
     private void putPair(String generalType, String specificType, Object data) {
         eventEngine.put(new Event(generalType, data));
         eventEngine.put(new Event(specificType, data));

@@ -1,5 +1,6 @@
 package io.jtrader.core.gateway;
 
+import io.jtrader.core.event.Event;
 import io.jtrader.core.model.AccountData;
 import io.jtrader.core.model.ContractData;
 import io.jtrader.core.model.LogData;
@@ -30,6 +31,14 @@ public interface GatewayListener {
     void onQuote(QuoteData quote);
 
     void onLog(LogData log);
+
+    /**
+     * Any other event, passed on unchanged (vn.py {@code BaseGateway.on_event}): a relaying gateway (the RPC client)
+     * forwards the server's {@code eRpcLog} and other apps' events this way. The engine-side listener puts it on the
+     * event engine; a listener that relays nothing (a test recorder) may ignore it, which this default does.
+     */
+    default void onEvent(Event event) {
+    }
 
     /** A user-facing message at INFO (vn.py {@code write_log}). */
     default void writeLog(String gatewayName, String msg) {
