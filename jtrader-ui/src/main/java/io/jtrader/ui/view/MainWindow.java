@@ -95,7 +95,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         root.setTop(menuBar());
         root.setCenter(content());
-        Scene scene = new Scene(root, 1360, 820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         target.setTitle(m.get("app.title"));
         target.setScene(scene);
