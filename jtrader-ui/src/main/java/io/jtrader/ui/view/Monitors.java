@@ -51,7 +51,7 @@ final class Monitors {
 
     TableView<OrderData> orders(String id, ObservableList<OrderData> rows) {
         return new MonitorTable<>(id, rows)
-                .text(m.get("col.orderId"), OrderData::orderId)
+                .wide(m.get("col.orderId"), OrderData::orderId, 150)
                 .text(m.get("col.reference"), OrderData::reference)
                 .text(m.get("col.symbol"), OrderData::symbol)
                 .text(m.get("col.exchange"), o -> o.exchange().value())
@@ -70,8 +70,8 @@ final class Monitors {
 
     TableView<TradeData> trades() {
         return new MonitorTable<>("trades", vm.trades())
-                .text(m.get("col.tradeId"), TradeData::tradeId)
-                .text(m.get("col.orderId"), TradeData::orderId)
+                .wide(m.get("col.tradeId"), TradeData::tradeId, 150)
+                .wide(m.get("col.orderId"), TradeData::orderId, 150)
                 .text(m.get("col.symbol"), TradeData::symbol)
                 .text(m.get("col.exchange"), t -> t.exchange().value())
                 .styled(m.get("col.direction"), t -> EnumTexts.direction(m, t.direction()),
