@@ -13,6 +13,8 @@ import io.jtrader.core.model.QuoteData;
 import io.jtrader.core.model.TickData;
 import io.jtrader.core.model.TradeData;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the server-side source; {@code eTimer} is dropped; any other event (another app's) is passed on unchanged.</li>
  * </ul>
  *
+ * <p>Re-queried state ({@link #snapshotMode(boolean)} on) is emitted only where it differs from what was last
+ * reported for that order, position, account or contract, so a resync after a reconnect emits only what changed;
+ * a trade is reported once per vt_tradeid, however often it arrives.
+ *
  * <p>Threading: {@link #relay} is called by one thread at a time (the gateway serialises snapshot and pushes);
  * {@link #serverGatewayOf} from any thread.
  */
@@ -43,6 +49,11 @@ final class EventRelay {
     private final GatewayListener listener;
     private final Map<String, String> serverGatewayBySymbol = new ConcurrentHashMap<>();
     private final Set<String> serverGateways = ConcurrentHashMap.newKeySet();
+    /** Last reported server record per key; relay thread(s), serialised by the gateway. */
+    private final Map<String, Object> lastReported = new HashMap<>();
+    private final Set<String> tradesReported = new HashSet<>();
+    private boolean snapshotMode;
+    private long unchangedSuppressed;
 
     EventRelay(String gatewayName, GatewayListener listener) {
         this.gatewayName = gatewayName;
@@ -73,27 +84,63 @@ final class EventRelay {
         return Outcome.PASSED_ON;
     }
 
+    /** While on, items equal to the last reported ones are not emitted again (a re-query). */
+    void snapshotMode(boolean on) {
+        snapshotMode = on;
+    }
+
+    /** Re-queried items not emitted because they were unchanged, plus trades that arrived again. */
+    long unchangedSuppressed() {
+        return unchangedSuppressed;
+    }
+
     /** A contract from the server (snapshot or push): remember its server gateway, report it as ours. */
     void onServerContract(ContractData contract) {
         rememberGateway(contract.vtSymbol(), contract.gatewayName());
+        if (unchanged("contract " + contract.vtSymbol(), contract)) {
+            return;
+        }
         listener.onContract(contract.withGatewayName(gatewayName));
     }
 
     void onServerAccount(AccountData account) {
+        if (unchanged("account " + account.vtAccountId(), account)) {
+            return;
+        }
         listener.onAccount(account.withGatewayName(gatewayName));
     }
 
     void onServerPosition(PositionData position) {
+        if (unchanged("position " + position.vtPositionId(), position)) {
+            return;
+        }
         listener.onPosition(position.withGatewayName(gatewayName));
     }
 
     void onServerOrder(OrderData order) {
         rememberGateway(order.vtSymbol(), order.gatewayName());
+        if (unchanged("order " + order.vtOrderId(), order)) {
+            return;
+        }
         listener.onOrder(order.withGatewayName(gatewayName));
     }
 
     void onServerTrade(TradeData trade) {
+        if (!tradesReported.add(trade.vtTradeId())) {
+            unchangedSuppressed++;
+            return;
+        }
         listener.onTrade(trade.withGatewayName(gatewayName));
+    }
+
+    /** Records {@code item} as last reported under {@code key}; true when re-queried and equal to the last one. */
+    private boolean unchanged(String key, Object item) {
+        Object previous = lastReported.put(key, item);
+        if (snapshotMode && item.equals(previous)) {
+            unchangedSuppressed++;
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -22,25 +22,36 @@ import io.jtrader.core.model.VtIds;
 import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.RpcClient;
 import io.jtrader.rpc.RpcException;
+import io.jtrader.rpc.RpcRemoteException;
+import io.jtrader.rpc.RpcTimeoutException;
 import io.jtrader.rpc.ServerLivenessListener;
 import io.jtrader.rpc.pickle.PickleCodecConfig;
+import io.jtrader.rpc.pickle.PyTuple;
+import io.jtrader.rpcservice.vnpy.KeyedOrderRequest;
+import io.jtrader.rpcservice.vnpy.Reliability;
 import io.jtrader.rpcservice.vnpy.VnpyEvent;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -67,6 +78,18 @@ import java.util.function.Consumer;
  * intervals) an {@code eLog} says so; when it is heard again another {@code eLog} says so and the snapshot is taken
  * again in the same way.
  *
+ * <h2>Never lose, never duplicate (docs/protocol.md, "Reliability extensions")</h2>
+ * Against a jtrader server every event carries the server session and its number. The gateway checks them on
+ * every event and, every {@link Context#sequenceCheckMs()}, asks the server for its last number (tail loss). A gap
+ * is reported ({@link #EVENT_SEQUENCE_GAP} with a {@link SequenceGap}, an {@code eLog}, {@link #reliabilityCounters()})
+ * and repaired: later events wait while the missing ones are replayed from the server's ring, in order; when the
+ * ring no longer holds them, the state is re-queried instead. A new session (server restarted) re-queries the
+ * state; so does a server heard again after silence, and a failed re-query is retried with backoff (100 ms doubling
+ * to 5 s). A re-query emits only what changed (no duplicate trades, no unchanged orders). {@link #sendOrder} puts an
+ * idempotency key in the request and, after a timeout, retries with the same key: the server returns the original
+ * vt_orderid and places nothing twice. Against a vn.py server (no numbers, no extra functions) none of this
+ * reports anything, and orders are not retried (vn.py would place them twice).
+ *
  * <h2>Relaying</h2>
  * See {@link EventRelay}: each update arrives once, with this gateway's name and ids; server logs keep their
  * source; other apps' events pass unchanged.
@@ -77,8 +100,9 @@ import java.util.function.Consumer;
  * server's answer and returns {@code "SIM.x"} re-labelled {@code "RPC.x"} ({@code ""} passes through; the split
  * is at the first dot, W13); subscribe and cancel do not wait and report a failure as an {@code eLog}.
  *
- * <p>Threading: every method is safe from any thread. The {@code rpc-client} thread delivers pushes (relayed
- * under a lock shared with the snapshot); the {@code rpc-gateway-NAME} thread takes snapshots. Listener callbacks
+ * <p>Threading: every method is safe from any thread. The {@code rpc-client} thread delivers pushes and check
+ * answers (relayed under a lock shared with the snapshot); the {@code rpc-gateway-NAME} thread takes snapshots,
+ * replays gaps and runs the periodic check. Listener callbacks
  * come from those two threads, never at the same time.
  */
 public final class RpcGateway implements Gateway {
@@ -92,20 +116,52 @@ public final class RpcGateway implements Gateway {
     public static final String REQ_ADDRESS_DEFAULT = "tcp://127.0.0.1:2014";
     public static final String SUB_ADDRESS_DEFAULT = "tcp://127.0.0.1:4102";
 
+    /** Client-local event type (never sent anywhere) whose data is a {@link SequenceGap}. */
+    public static final String EVENT_SEQUENCE_GAP = "eRpcSequenceGap";
+
     private static final Logger LOG = LoggerFactory.getLogger(RpcGateway.class);
     private static final int MAX_BUFFERED_PUSHES = 1_000_000;
+    private static final long RESYNC_BACKOFF_MIN_MS = 100;
+    private static final long RESYNC_BACKOFF_MAX_MS = 5_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final GatewayListener listener;
     private final Context context;
     private final EventRelay relay;
-    private final ExecutorService syncThread;
+    private final ScheduledExecutorService syncThread;
 
     private final Object pushLock = new Object();
-    /** Non-null while a snapshot is being taken: pushes wait here. Guarded by pushLock. */
+    /**
+     * Non-null while a snapshot is taken or a gap repaired: pushes wait here as {type, data, sequence or null}.
+     * Guarded by pushLock.
+     */
     private List<Object[]> buffered;
     private long bufferOverflow;
     private volatile boolean firstPushSeen;
+    /** Guarded by pushLock. */
+    private final SequenceTracker tracker = new SequenceTracker();
+    /** Gaps waiting for repair, {from, to, kind ordinal}; guarded by pushLock. */
+    private final List<long[]> pendingGaps = new ArrayList<>();
+    private boolean repairScheduled;
+    private ScheduledFuture<?> scheduledResync;
+    private int resyncFailures;
+    /** The server numbers its events (a jtrader server); then orders may be retried with their key. */
+    private volatile boolean jtraderServer;
+    /** The server has no jtrader extensions (vn.py): no checks, no keys, no retries. */
+    private volatile boolean vnpyServer;
+    private final AtomicBoolean checkInFlight = new AtomicBoolean();
+    private final String keyPrefix;
+    private final AtomicLong nextKey = new AtomicLong();
+    private final AtomicLong gapsDetected = new AtomicLong();
+    private final AtomicLong eventsMissed = new AtomicLong();
+    private final AtomicLong gapsReplayed = new AtomicLong();
+    private final AtomicLong eventsReplayed = new AtomicLong();
+    private final AtomicLong gapsResynced = new AtomicLong();
+    private final AtomicLong newSessions = new AtomicLong();
+    private final AtomicLong resyncs = new AtomicLong();
+    private final AtomicLong sequenceDuplicates = new AtomicLong();
+    private final AtomicLong orderRetries = new AtomicLong();
 
     private final Object lifecycle = new Object();
     private volatile RpcClient client;
@@ -119,11 +175,35 @@ public final class RpcGateway implements Gateway {
         this.listener = gatewayContext.listener();
         this.context = Objects.requireNonNull(context, "context").conclude();
         this.relay = new EventRelay(name, listener);
-        this.syncThread = Executors.newSingleThreadExecutor(r -> {
+        this.syncThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rpc-gateway-" + name);
             t.setDaemon(true);
             return t;
         });
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        this.keyPrefix = name.replaceAll("[^!-~]", "_") + "-" + HexFormat.of().formatHex(random) + "-";
+    }
+
+    /** What the gateway did to never lose and never duplicate. Any thread. */
+    public ReliabilityCounters reliabilityCounters() {
+        long suppressed;
+        synchronized (pushLock) {
+            suppressed = relay.unchangedSuppressed();
+        }
+        return new ReliabilityCounters(gapsDetected.get(), eventsMissed.get(), gapsReplayed.get(),
+                eventsReplayed.get(), gapsResynced.get(), newSessions.get(), resyncs.get(), sequenceDuplicates.get(),
+                suppressed, orderRetries.get());
+    }
+
+    /** True once the server is known to number its events (a jtrader server). */
+    public boolean serverNumbersEvents() {
+        return jtraderServer;
+    }
+
+    /** True once the server is known to lack jtrader's extensions (a vn.py server). */
+    public boolean serverIsVnpy() {
+        return vnpyServer;
     }
 
     @Override
@@ -200,7 +280,11 @@ public final class RpcGateway implements Gateway {
             client = c;
         }
         writeLog("服务器连接成功，开始初始化查询 (" + req + " / " + sub + ")", LogData.INFO);
-        syncThread.execute(this::takeSnapshot);
+        synchronized (pushLock) {
+            requestResync(0);
+        }
+        syncThread.scheduleWithFixedDelay(this::checkSequence, context.sequenceCheckMs(), context.sequenceCheckMs(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -250,13 +334,34 @@ public final class RpcGateway implements Gateway {
     @Override
     public String sendOrder(OrderRequest request) {
         String serverGateway = relay.serverGatewayOf(request.vtSymbol());
+        boolean keyed = !vnpyServer;
+        String key = keyed ? keyPrefix + nextKey.incrementAndGet() : null;
+        Object payload = keyed ? new KeyedOrderRequest(request, key) : request;
         Object result;
-        try {
-            result = requireClient().call(Duration.ofMillis(context.callTimeoutMs()), "send_order", request,
-                    serverGateway);
-        } catch (RpcException e) {
-            throw new GatewayException(name + " send_order " + request.vtSymbol() + " via server gateway '"
-                    + serverGateway + "' failed: " + e.getMessage(), e);
+        int attempt = 0;
+        while (true) {
+            try {
+                result = requireClient().call(Duration.ofMillis(context.callTimeoutMs()), "send_order", payload,
+                        serverGateway);
+                break;
+            } catch (RpcTimeoutException e) {
+                if (keyed && jtraderServer && attempt < context.orderRetries() && !closed) {
+                    attempt++;
+                    orderRetries.incrementAndGet();
+                    writeLog("send_order " + request.vtSymbol() + " got no answer within " + context.callTimeoutMs()
+                            + " ms; retrying with the same idempotency key " + key + " (attempt " + (attempt + 1)
+                            + " of " + (context.orderRetries() + 1) + "; the server places it at most once)",
+                            LogData.WARNING);
+                    continue;
+                }
+                throw new GatewayException(name + " send_order " + request.vtSymbol() + " via server gateway '"
+                        + serverGateway + "' failed: " + e.getMessage() + (key == null ? ""
+                        : " (idempotency key " + key + ", " + (attempt + 1) + " attempts; the order may have been"
+                        + " placed: check the orders)"), e);
+            } catch (RpcException e) {
+                throw new GatewayException(name + " send_order " + request.vtSymbol() + " via server gateway '"
+                        + serverGateway + "' failed: " + e.getMessage(), e);
+            }
         }
         if (!(result instanceof String serverOrderId)) {
             throw new GatewayException(name + " send_order: the server answered " + result
@@ -378,16 +483,211 @@ public final class RpcGateway implements Gateway {
             LOG.debug("{}: ignoring a publish on topic '{}' that is not an Event: {}", name, topic, data);
             return;
         }
+        String session = null;
+        long sequence = 0;
+        if (data instanceof VnpyEvent event
+                && event.extra().get(Reliability.SESSION_ATTRIBUTE) instanceof String s
+                && event.extra().get(Reliability.SEQUENCE_ATTRIBUTE) instanceof Number n) {
+            session = s;
+            sequence = n.longValue();
+        }
         synchronized (pushLock) {
+            if (session != null) {
+                jtraderServer = true;
+                SequenceTracker.Verdict verdict = tracker.onEvent(session, sequence);
+                if (verdict == SequenceTracker.Verdict.DUPLICATE) {
+                    sequenceDuplicates.incrementAndGet();
+                    return;
+                } else if (verdict == SequenceTracker.Verdict.GAP) {
+                    onGap(SequenceGap.Kind.GAP, session, tracker.gapFrom(), tracker.gapTo());
+                } else if (verdict == SequenceTracker.Verdict.NEW_SESSION) {
+                    onNewSession(session);
+                }
+            }
             if (buffered != null) {
                 if (buffered.size() < MAX_BUFFERED_PUSHES) {
-                    buffered.add(new Object[] {type, payload});
+                    buffered.add(new Object[] {type, payload, session == null ? null : sequence});
                 } else {
                     bufferOverflow++;
                 }
                 return;
             }
             relayOne(type, payload);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- gaps and sessions
+
+    /** Under pushLock: report the gap, hold later pushes, and have the sync thread replay it. */
+    private void onGap(SequenceGap.Kind kind, String session, long from, long to) {
+        gapsDetected.incrementAndGet();
+        eventsMissed.addAndGet(to - from + 1);
+        writeLog("RPC推送丢失 (events " + from + ".." + to + " of server session " + session + " are missing ("
+                + kind + "); repairing)", LogData.WARNING);
+        listener.onEvent(new Event(EVENT_SEQUENCE_GAP, new SequenceGap(name, kind, session, from, to)));
+        pendingGaps.add(new long[] {from, to});
+        if (buffered == null) {
+            buffered = new ArrayList<>();
+        }
+        if (!repairScheduled && !closed) {
+            repairScheduled = true;
+            syncThread.execute(this::repairGaps);
+        }
+    }
+
+    /** Under pushLock: the server restarted; what was missing of the old session is covered by a re-query. */
+    private void onNewSession(String session) {
+        newSessions.incrementAndGet();
+        pendingGaps.clear();
+        writeLog("RPC服务器会话变更 (the server restarted: new session " + session + "; re-querying all state)",
+                LogData.WARNING);
+        listener.onEvent(new Event(EVENT_SEQUENCE_GAP, new SequenceGap(name, SequenceGap.Kind.NEW_SESSION, session,
+                0, 0)));
+        requestResync(0);
+    }
+
+    /**
+     * Under pushLock: re-query the state after {@code delayMs} (0 = now, replacing a later retry); pushes wait
+     * meanwhile. Coalesces with a re-query not yet started.
+     */
+    private void requestResync(long delayMs) {
+        if (closed) {
+            return;
+        }
+        if (buffered == null) {
+            buffered = new ArrayList<>();
+        }
+        ScheduledFuture<?> pending = scheduledResync;
+        if (pending != null && !pending.isDone()) {
+            if (delayMs == 0 && pending.getDelay(TimeUnit.MILLISECONDS) > 0) {
+                pending.cancel(false);
+            } else {
+                return;
+            }
+        }
+        scheduledResync = syncThread.schedule(this::takeSnapshot, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** rpc-gateway-NAME thread: replays pending gaps from the server's ring, else re-queries the state. */
+    private void repairGaps() {
+        while (!closed) {
+            List<long[]> gaps;
+            String session;
+            synchronized (pushLock) {
+                if (pendingGaps.isEmpty()) {
+                    repairScheduled = false;
+                    replayBuffered();
+                    return;
+                }
+                gaps = new ArrayList<>(pendingGaps);
+                pendingGaps.clear();
+                session = tracker.session();
+            }
+            List<Object[]> recovered = fetchReplay(session, gaps);
+            if (recovered == null) {
+                gapsResynced.addAndGet(gaps.size());
+                takeSnapshot();
+                continue;
+            }
+            synchronized (pushLock) {
+                if (buffered == null) {
+                    buffered = new ArrayList<>();
+                }
+                buffered.addAll(recovered);
+                buffered.sort(Comparator.comparingLong(p -> p[2] == null ? Long.MIN_VALUE : (Long) p[2]));
+                gapsReplayed.addAndGet(gaps.size());
+                eventsReplayed.addAndGet(recovered.size());
+            }
+            LOG.info("{}: replayed {} events of {} gaps from the server's ring", name, recovered.size(), gaps.size());
+        }
+        synchronized (pushLock) {
+            repairScheduled = false;
+        }
+    }
+
+    /** The missing events, in order, as {type, data, sequence}; null when the server cannot replay them all. */
+    private List<Object[]> fetchReplay(String session, List<long[]> gaps) {
+        RpcClient c = client;
+        if (c == null || session == null) {
+            return null;
+        }
+        List<Object[]> recovered = new ArrayList<>();
+        try {
+            for (long[] gap : gaps) {
+                long from = gap[0];
+                long to = gap[1];
+                while (from <= to) {
+                    Object reply = c.call(Duration.ofMillis(context.callTimeoutMs()), Reliability.REPLAY_FUNCTION,
+                            session, from, Math.min(to - from + 1, Reliability.MAX_REPLAY_BATCH));
+                    if (!(reply instanceof List<?> events) || events.isEmpty()) {
+                        writeLog("RPC推送补发不可用 (the server cannot replay events " + from + ".." + to
+                                + " any more; re-querying the state instead)", LogData.WARNING);
+                        return null;
+                    }
+                    long next = from;
+                    for (Object item : events) {
+                        if (item instanceof VnpyEvent event
+                                && event.extra().get(Reliability.SEQUENCE_ATTRIBUTE) instanceof Number n
+                                && n.longValue() >= from && n.longValue() <= to) {
+                            recovered.add(new Object[] {event.type(), event.data(), n.longValue()});
+                            next = Math.max(next, n.longValue() + 1);
+                        }
+                    }
+                    if (next == from) {
+                        return null;
+                    }
+                    from = next;
+                }
+            }
+        } catch (RpcException e) {
+            writeLog("RPC推送补发失败 (replay of missing events failed: " + e.getMessage() + "; re-querying the state"
+                    + " instead)", LogData.WARNING);
+            return null;
+        }
+        return recovered;
+    }
+
+    /** rpc-gateway-NAME thread, every sequenceCheckMs: asks the server for its last number (tail loss, restarts). */
+    private void checkSequence() {
+        RpcClient c = client;
+        if (c == null || closed || vnpyServer || !checkInFlight.compareAndSet(false, true)) {
+            return;
+        }
+        c.callAsync(Duration.ofMillis(Math.max(1_000, 3 * context.sequenceCheckMs())),
+                Reliability.LAST_SEQUENCE_FUNCTION, PyTuple.of(), Map.of()).whenComplete((reply, error) -> {
+                    checkInFlight.set(false);
+                    onSequenceCheck(reply, error);
+                });
+    }
+
+    /** rpc-client thread (or the caller's, when the call failed at once). */
+    private void onSequenceCheck(Object reply, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RpcRemoteException remote && remote.errorLine().startsWith("KeyError")) {
+                if (!vnpyServer && !jtraderServer) {
+                    vnpyServer = true;
+                    writeLog("服务器不支持序号校验 (the server has no jtrader extensions, e.g. vn.py: no sequence"
+                            + " checks, no order retries)", LogData.INFO);
+                }
+            } else {
+                LOG.debug("{}: sequence check failed: {}", name, cause.toString());
+            }
+            return;
+        }
+        if (!(reply instanceof List<?> answer) || answer.size() != 2 || !(answer.get(0) instanceof String session)
+                || !(answer.get(1) instanceof Number last)) {
+            LOG.warn("{}: unexpected answer to {}: {}", name, Reliability.LAST_SEQUENCE_FUNCTION, reply);
+            return;
+        }
+        synchronized (pushLock) {
+            jtraderServer = true;
+            SequenceTracker.Verdict verdict = tracker.onCheck(session, last.longValue());
+            if (verdict == SequenceTracker.Verdict.GAP) {
+                onGap(SequenceGap.Kind.TAIL, session, tracker.gapFrom(), tracker.gapTo());
+            } else if (verdict == SequenceTracker.Verdict.NEW_SESSION) {
+                onNewSession(session);
+            }
         }
     }
 
@@ -414,6 +714,7 @@ public final class RpcGateway implements Gateway {
             return;
         }
         synchronized (pushLock) {
+            scheduledResync = null;     // a request from now on schedules another re-query
             if (buffered == null) {
                 buffered = new ArrayList<>();
             }
@@ -433,12 +734,20 @@ public final class RpcGateway implements Gateway {
             writeLog("成交信息查询成功", LogData.INFO);
         } catch (RuntimeException e) {
             failure = e;
-            if (!closed) {
-                writeLog("初始化查询失败 (snapshot failed; will retry when the server is heard again): "
-                        + e.getMessage(), LogData.ERROR);
-            }
         } finally {
             replayBuffered();
+        }
+        if (failure != null && !closed) {
+            long delayMs = Math.min(RESYNC_BACKOFF_MAX_MS, RESYNC_BACKOFF_MIN_MS << Math.min(resyncFailures, 6));
+            resyncFailures++;
+            writeLog("初始化查询失败 (snapshot failed: " + failure.getMessage() + "; retrying in " + delayMs + " ms)",
+                    LogData.ERROR);
+            synchronized (pushLock) {
+                requestResync(delayMs);
+            }
+        } else if (failure == null) {
+            resyncFailures = 0;
+            resyncs.incrementAndGet();
         }
         CompletableFuture<Void> current = synced;
         if (failure == null) {
@@ -464,8 +773,12 @@ public final class RpcGateway implements Gateway {
         return c.call(Duration.ofMillis(context.callTimeoutMs()), function);
     }
 
+    /** Relays what waited and goes live, unless gaps still wait for repair (the repair then does this). */
     private void replayBuffered() {
         synchronized (pushLock) {
+            if (!pendingGaps.isEmpty()) {
+                return;
+            }
             List<Object[]> pending = buffered;
             buffered = null;
             if (pending != null) {
@@ -487,12 +800,17 @@ public final class RpcGateway implements Gateway {
                     + result);
         }
         synchronized (pushLock) {
-            for (Object item : items) {
-                if (type.isInstance(item)) {
-                    sink.accept(type.cast(item));
-                } else {
-                    LOG.warn("{}: skipping a snapshot item that is not {}: {}", name, type.getSimpleName(), item);
+            relay.snapshotMode(true);
+            try {
+                for (Object item : items) {
+                    if (type.isInstance(item)) {
+                        sink.accept(type.cast(item));
+                    } else {
+                        LOG.warn("{}: skipping a snapshot item that is not {}: {}", name, type.getSimpleName(), item);
+                    }
                 }
+            } finally {
+                relay.snapshotMode(false);
             }
         }
     }
@@ -530,13 +848,8 @@ public final class RpcGateway implements Gateway {
         @Override
         public void onServerRestored() {
             writeLog("RPC服务器连接恢复，重新查询 (server restored: taking a new snapshot)", LogData.INFO);
-            if (!closed) {
-                synchronized (pushLock) {
-                    if (buffered == null) {
-                        buffered = new ArrayList<>();
-                    }
-                }
-                syncThread.execute(RpcGateway.this::takeSnapshot);
+            synchronized (pushLock) {
+                requestResync(0);
             }
         }
     }
@@ -547,6 +860,8 @@ public final class RpcGateway implements Gateway {
         private long historyTimeoutMs = 120_000;
         private long heartbeatToleranceMs = RpcClient.Context.HEARTBEAT_TOLERANCE_MS_DEFAULT;
         private long subscribeWaitMs = 2_000;
+        private long sequenceCheckMs = 1_000;
+        private int orderRetries = 2;
         private int maxReplyBytes = MAX_REPLY_BYTES_DEFAULT;
         private FrameCodec codec;
 
@@ -565,6 +880,12 @@ public final class RpcGateway implements Gateway {
             }
             if (subscribeWaitMs < 0 || subscribeWaitMs > 60_000) {
                 throw new GatewayException("RPC subscribeWaitMs must be 0..60000, got " + subscribeWaitMs);
+            }
+            if (sequenceCheckMs < 10 || sequenceCheckMs > 60_000) {
+                throw new GatewayException("RPC sequenceCheckMs must be 10..60000, got " + sequenceCheckMs);
+            }
+            if (orderRetries < 0 || orderRetries > 10) {
+                throw new GatewayException("RPC orderRetries must be 0..10, got " + orderRetries);
             }
             if (maxReplyBytes < 1024) {
                 throw new GatewayException("RPC maxReplyBytes must be >= 1024, got " + maxReplyBytes);
@@ -623,6 +944,29 @@ public final class RpcGateway implements Gateway {
 
         public Context subscribeWaitMs(long subscribeWaitMs) {
             this.subscribeWaitMs = subscribeWaitMs;
+            return this;
+        }
+
+        /** How often the server's last event number is checked (tail loss, restarts); default 1000 ms. */
+        public long sequenceCheckMs() {
+            return sequenceCheckMs;
+        }
+
+        public Context sequenceCheckMs(long sequenceCheckMs) {
+            this.sequenceCheckMs = sequenceCheckMs;
+            return this;
+        }
+
+        /**
+         * How often a timed-out {@code send_order} is sent again with the same idempotency key (jtrader servers only;
+         * the server places it at most once); default 2.
+         */
+        public int orderRetries() {
+            return orderRetries;
+        }
+
+        public Context orderRetries(int orderRetries) {
+            this.orderRetries = orderRetries;
             return this;
         }
 

@@ -16,14 +16,19 @@ import io.jtrader.core.settings.SettingsException;
 import io.jtrader.core.settings.SettingsFiles;
 import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.RpcCall;
+import io.jtrader.rpc.RpcCallException;
 import io.jtrader.rpc.RpcException;
 import io.jtrader.rpc.RpcServer;
 import io.jtrader.rpc.pickle.PickleCodecConfig;
+import io.jtrader.rpcservice.vnpy.KeyedOrderRequest;
+import io.jtrader.rpcservice.vnpy.Reliability;
+import io.jtrader.rpcservice.vnpy.VnpyEvent;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,12 @@ import java.util.Objects;
  * <li>Settings: {@code rpc_service_setting.json} ({@code rep_address}, {@code pub_address}; defaults
  * {@code tcp://127.0.0.1:2014} / {@code tcp://127.0.0.1:4102}), saved after each successful start as vn.py
  * does.</li>
+ * <li>Reliability extensions (docs/protocol.md): every published event carries this service session's id and its
+ * number ({@link Reliability#SESSION_ATTRIBUTE}, {@link Reliability#SEQUENCE_ATTRIBUTE}); the latest
+ * {@link Context#replayRingCapacity()} events can be replayed ({@link Reliability#REPLAY_FUNCTION}) and the last
+ * number read ({@link Reliability#LAST_SEQUENCE_FUNCTION}). A {@code send_order} whose OrderRequest carries an
+ * idempotency key ({@link KeyedOrderRequest}) places its order once, also across restarts (journal
+ * {@code rpc_order_keys.journal} in the home folder).</li>
  * <li>Security (DESIGN §6): an address that is not loopback is refused unless the engine was created with
  * {@link Context#allowInsecure(boolean)} (the CLI's {@code --insecure}); then a loud warning is logged.</li>
  * </ul>
@@ -79,6 +90,11 @@ public final class RpcEngine implements App {
     private final EventHandler publisher = this::publish;
     private final Object lifecycle = new Object();
     private volatile RpcServer server;
+    /** The numbering of the running server's session; set before {@link #server}. */
+    private volatile PublishSequence sequence;
+    /** Opened at the first keyed order; guarded by {@code orderKeysLock}. */
+    private OrderKeyJournal orderKeys;
+    private final Object orderKeysLock = new Object();
     private volatile String repAddress;
     private volatile String pubAddress;
 
@@ -158,8 +174,10 @@ public final class RpcEngine implements App {
             try {
                 String checkedRep = checkAddress(REP_ADDRESS_KEY, rep);
                 String checkedPub = checkAddress(PUB_ADDRESS_KEY, pub);
-                started = newServer(checkedRep, checkedPub);
+                PublishSequence newSequence = new PublishSequence(context.replayRingCapacity());
+                started = newServer(checkedRep, checkedPub, newSequence);
                 started.start();
+                sequence = newSequence;
             } catch (RpcServiceException | RpcException | IllegalArgumentException e) {
                 String reason = explain(e);
                 writeLog("RPC服务启动失败：" + reason, LogData.ERROR);
@@ -173,7 +191,8 @@ public final class RpcEngine implements App {
                 saveSettings();
             }
             writeLog("RPC服务启动成功", LogData.INFO);
-            LOG.info("RPC service serving on rep={} pub={}", started.repEndpoint(), started.pubEndpoint());
+            LOG.info("RPC service serving on rep={} pub={} (publish session {})", started.repEndpoint(),
+                    started.pubEndpoint(), sequence.session());
         }
     }
 
@@ -206,7 +225,7 @@ public final class RpcEngine implements App {
         }
     }
 
-    /** Stops serving and stops publishing. Idempotent. */
+    /** Stops serving and stops publishing; closes the order key journal. Idempotent. */
     @Override
     public void close() {
         mainEngine.eventEngine().unregisterGeneral(publisher);
@@ -218,6 +237,24 @@ public final class RpcEngine implements App {
                 LOG.info("RPC service stopped (closed)");
             }
         }
+        synchronized (orderKeysLock) {
+            if (orderKeys != null) {
+                orderKeys.close();
+                orderKeys = null;
+            }
+        }
+    }
+
+    /** The running service's publish session id (new at each start). @throws IllegalStateException when stopped */
+    public String publishSession() {
+        runningServer();
+        return sequence.session();
+    }
+
+    /** The number of the last event published in the current session. @throws IllegalStateException when stopped */
+    public long lastPublishedSequence() {
+        runningServer();
+        return sequence.lastSequence();
     }
 
     // --------------------------------------------------------------------------------------------- publishing
@@ -228,14 +265,16 @@ public final class RpcEngine implements App {
             return;
         }
         RpcServer current = server;
-        if (current != null) {
-            current.publish("", event);
+        PublishSequence numbering = sequence;
+        if (current != null && numbering != null) {
+            VnpyEvent numbered = numbering.number(event);   // numbered before queueing: a drop is a visible gap
+            current.publish("", numbered);
         }
     }
 
     // ---------------------------------------------------------------------------------------------- functions
 
-    private RpcServer newServer(String rep, String pub) {
+    private RpcServer newServer(String rep, String pub, PublishSequence numbering) {
         RpcServer.Context serverContext = new RpcServer.Context()
                 .repEndpoint(rep)
                 .pubEndpoint(pub)
@@ -262,6 +301,11 @@ public final class RpcEngine implements App {
         s.register("get_all_accounts", c -> none(c, oms.getAllAccounts()));
         s.register("get_all_contracts", c -> none(c, oms.getAllContracts()));
         s.register("get_all_active_orders", this::getAllActiveOrders);
+        s.register(Reliability.LAST_SEQUENCE_FUNCTION, c -> {
+            c.expectArgs(0);
+            return Arrays.asList(numbering.session(), numbering.lastSequence());
+        });
+        s.register(Reliability.REPLAY_FUNCTION, c -> replay(c, numbering));
         return s;
     }
 
@@ -273,7 +317,37 @@ public final class RpcEngine implements App {
 
     private Object sendOrder(RpcCall call) {
         call.expectArgs(2);
-        return mainEngine.sendOrder(call.requiredArg(0, OrderRequest.class), call.arg(1, String.class));
+        Object request = call.args().get(0);
+        String gatewayName = call.arg(1, String.class);
+        if (request instanceof KeyedOrderRequest keyed) {
+            if (keyed.idempotencyKey() == null) {
+                return mainEngine.sendOrder(keyed.request(), gatewayName);
+            }
+            return orderKeys().placeOnce(keyed.idempotencyKey(), () -> mainEngine.sendOrder(keyed.request(), gatewayName));
+        }
+        return mainEngine.sendOrder(call.requiredArg(0, OrderRequest.class), gatewayName);
+    }
+
+    /** {@code jtrader_replay(session, from_seq, max_count)}: see {@link Reliability#REPLAY_FUNCTION}. */
+    private static Object replay(RpcCall call, PublishSequence numbering) {
+        call.expectArgs(3);
+        String session = call.requiredArg(0, String.class);
+        long from = call.requiredArg(1, Number.class).longValue();
+        long max = call.requiredArg(2, Number.class).longValue();
+        return numbering.replay(session, from, (int) Math.max(0, Math.min(max, Reliability.MAX_REPLAY_BATCH)));
+    }
+
+    private OrderKeyJournal orderKeys() {
+        synchronized (orderKeysLock) {
+            if (orderKeys == null) {
+                try {
+                    orderKeys = new OrderKeyJournal(mainEngine.settings().homeDir(), context.orderKeyWaitMs());
+                } catch (RpcServiceException e) {
+                    throw new RpcCallException("OSError", e.getMessage() + "; the order was not sent");
+                }
+            }
+            return orderKeys;
+        }
     }
 
     private Object cancelOrder(RpcCall call) {
@@ -413,7 +487,12 @@ public final class RpcEngine implements App {
         private boolean allowInsecure;
         private long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
         private int workerPoolSize;
+        private int replayRingCapacity = REPLAY_RING_CAPACITY_DEFAULT;
+        private long orderKeyWaitMs = 30_000;
         private FrameCodec codec;
+
+        /** Events kept for replay to clients that missed some; default 65,536 (0: none, clients re-query state). */
+        public static final int REPLAY_RING_CAPACITY_DEFAULT = 65_536;
 
         public Context conclude() {
             if (heartbeatIntervalMs < 1 || heartbeatIntervalMs > 10_000) {
@@ -423,9 +502,35 @@ public final class RpcEngine implements App {
             if (workerPoolSize < 0 || workerPoolSize > 256) {
                 throw new RpcServiceException("workerPoolSize must be 0 (default) or 1..256, got " + workerPoolSize);
             }
-            if (codec == null) {
-                codec = VnpyTypes.codec(SNAPSHOT_LIMITS);
+            if (replayRingCapacity < 0 || replayRingCapacity > 10_000_000) {
+                throw new RpcServiceException("replayRingCapacity must be 0..10000000, got " + replayRingCapacity);
             }
+            if (orderKeyWaitMs < 1 || orderKeyWaitMs > 600_000) {
+                throw new RpcServiceException("orderKeyWaitMs must be 1..600000, got " + orderKeyWaitMs);
+            }
+            if (codec == null) {
+                codec = VnpyTypes.serverCodec(SNAPSHOT_LIMITS);
+            }
+            return this;
+        }
+
+        /** Published events kept for replay (see {@link #REPLAY_RING_CAPACITY_DEFAULT}). */
+        public int replayRingCapacity() {
+            return replayRingCapacity;
+        }
+
+        public Context replayRingCapacity(int replayRingCapacity) {
+            this.replayRingCapacity = replayRingCapacity;
+            return this;
+        }
+
+        /** How long a request waits for a concurrent request with the same idempotency key; default 30 s. */
+        public long orderKeyWaitMs() {
+            return orderKeyWaitMs;
+        }
+
+        public Context orderKeyWaitMs(long orderKeyWaitMs) {
+            this.orderKeyWaitMs = orderKeyWaitMs;
             return this;
         }
 
@@ -459,7 +564,10 @@ public final class RpcEngine implements App {
             return this;
         }
 
-        /** The frame codec; default vn.py's types with {@link #SNAPSHOT_LIMITS}. */
+        /**
+         * The frame codec; default {@link VnpyTypes#serverCodec} with {@link #SNAPSHOT_LIMITS} (OrderRequests decode
+         * with their idempotency key). With a codec that decodes plain OrderRequests, keys are not seen.
+         */
         public FrameCodec codec() {
             return codec;
         }

@@ -1085,6 +1085,17 @@ final class VnpyObjectMappers {
             return new OrderRequest(symbol, exchange, direction, type, volume, price, offset, reference);
         }
 
+        /** The OrderRequest in {@code state} with jtrader's idempotency key (null when absent). */
+        KeyedOrderRequest keyedFromState(PickleDict state) {
+            String key = null;
+            for (int i = 0; i < state.entryCount(); i++) {
+                if (KeyedOrderRequest.KEY_ATTRIBUTE.equals(state.keyAt(i))) {
+                    key = string(state.valueAt(i), C, KeyedOrderRequest.KEY_ATTRIBUTE);
+                }
+            }
+            return new KeyedOrderRequest(fromState(state), key);
+        }
+
         @Override
         public void writeState(OrderRequest x, PickleWriter out) {
             out.field(SYMBOL, x.symbol());

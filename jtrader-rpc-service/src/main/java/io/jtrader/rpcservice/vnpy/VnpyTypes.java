@@ -30,7 +30,8 @@ import java.util.function.Function;
  * key, in its order) so that an unpickled object needs no {@code __post_init__}.
  */
 public final class VnpyTypes {
-    private static final PickleTypeRegistry REGISTRY = buildRegistry();
+    private static final PickleTypeRegistry REGISTRY = buildRegistry(false);
+    private static final PickleTypeRegistry SERVER_REGISTRY = buildRegistry(true);
     private static final PickleCodec CODEC = new PickleCodec(PickleCodecConfig.defaults(), REGISTRY);
 
     private VnpyTypes() {
@@ -46,14 +47,38 @@ public final class VnpyTypes {
         return CODEC;
     }
 
+    /**
+     * A codec for a jtrader server: like {@link #codec(PickleCodecConfig)}, except that every
+     * {@code vnpy.trader.object.OrderRequest} decodes as {@link KeyedOrderRequest} (its idempotency key null when
+     * the sender put none). Encoding is the same.
+     */
+    public static PickleCodec serverCodec(PickleCodecConfig config) {
+        return new PickleCodec(config, SERVER_REGISTRY);
+    }
+
     /** A codec with other limits and the vn.py types. */
     public static PickleCodec codec(PickleCodecConfig config) {
         return new PickleCodec(config, REGISTRY);
     }
 
-    private static PickleTypeRegistry buildRegistry() {
+    private static PickleTypeRegistry buildRegistry(boolean keyedOrderRequests) {
         PickleTypeRegistry.Builder b = PickleTypeRegistry.builder().lenientEnumModulePrefix("vnpy");
-        VnpyObjectMappers.all().forEach(b::addClass);
+        for (VnpyClassMapper<?> mapper : VnpyObjectMappers.all()) {
+            if (mapper instanceof VnpyObjectMappers.OrderRequestMapper orderRequests) {
+                KeyedOrderRequestMapper keyed = new KeyedOrderRequestMapper(orderRequests);
+                if (keyedOrderRequests) {
+                    b.addClass(keyed);              // decodes OrderRequest (key or none), encodes keyed ones
+                    b.addEncoder(orderRequests);    // plain OrderRequest still encodes
+                } else {
+                    b.addClass(orderRequests);
+                    b.addEncoder(keyed);
+                }
+            } else {
+                b.addClass(mapper);
+            }
+        }
+        b.knownStrings(List.of(KeyedOrderRequest.KEY_ATTRIBUTE, Reliability.SESSION_ATTRIBUTE,
+                Reliability.SEQUENCE_ATTRIBUTE));
         b.knownStrings(VnpyObjectMappers.stateKeys());
         b.knownStrings(List.of("type", "data", "builtins", "getattr", "datetime", "zoneinfo", "ZoneInfo", "_unpickle",
                 "Asia/Shanghai", "heartbeat"));
@@ -76,6 +101,29 @@ public final class VnpyTypes {
         b.addEnum(PickleEnumMapper.of(constant, "Currency", Currency.class, Enum::name, values(Currency::value, Currency::englishValue)));
         b.addEnum(PickleEnumMapper.of(constant, "Interval", Interval.class, Enum::name, values(Interval::value, Interval::englishValue)));
         return b.build();
+    }
+
+    /** {@code vnpy.trader.object.OrderRequest} ↔ {@link KeyedOrderRequest}: the request plus one extra attribute. */
+    private static final class KeyedOrderRequestMapper extends VnpyClassMapper<KeyedOrderRequest> {
+        private final VnpyObjectMappers.OrderRequestMapper plain;
+
+        KeyedOrderRequestMapper(VnpyObjectMappers.OrderRequestMapper plain) {
+            super(plain.module(), plain.name(), KeyedOrderRequest.class);
+            this.plain = plain;
+        }
+
+        @Override
+        public KeyedOrderRequest fromState(io.jtrader.rpc.pickle.PickleDict state) {
+            return plain.keyedFromState(state);
+        }
+
+        @Override
+        public void writeState(KeyedOrderRequest value, io.jtrader.rpc.pickle.PickleWriter out) {
+            plain.writeState(value.request(), out);
+            if (value.idempotencyKey() != null) {
+                out.field(KeyedOrderRequest.KEY_ATTRIBUTE, value.idempotencyKey());
+            }
+        }
     }
 
     private static <E> Function<E, List<Object>> values(Function<E, String> zh, Function<E, String> en) {
