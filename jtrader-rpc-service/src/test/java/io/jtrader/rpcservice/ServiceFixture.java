@@ -81,6 +81,13 @@ public final class ServiceFixture implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /** Subscribes {@code contract} at the server's SIM and returns its lower price limit (a buy there rests). */
+    public double awaitPrice(ContractData contract) {
+        server.subscribe(new io.jtrader.core.model.SubscribeRequest(contract.symbol(), contract.exchange()), "SIM");
+        await().atMost(WAIT).until(() -> server.oms().getTick(contract.vtSymbol()) != null);
+        return server.oms().getTick(contract.vtSymbol()).limitDown();
+    }
+
     @Override
     public void close() {
         for (int i = closeables.size() - 1; i >= 0; i--) {

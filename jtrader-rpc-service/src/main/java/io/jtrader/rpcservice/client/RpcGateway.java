@@ -271,6 +271,7 @@ public final class RpcGateway implements Gateway {
                         .codec(context.codec())
                         .callTimeoutMs(context.callTimeoutMs())
                         .heartbeatToleranceMs(context.heartbeatToleranceMs())
+                        .subReceiveHwm(context.subReceiveHwm())
                         .maxInboundFrameBytes(context.maxReplyBytes()));
             } catch (RpcException e) {
                 throw new GatewayException(name + " cannot connect to " + req + " / " + sub + ": " + e.getMessage(), e);
@@ -862,6 +863,7 @@ public final class RpcGateway implements Gateway {
         private long subscribeWaitMs = 2_000;
         private long sequenceCheckMs = 1_000;
         private int orderRetries = 2;
+        private int subReceiveHwm = RpcClient.Context.SUB_RECEIVE_HWM_DEFAULT;
         private int maxReplyBytes = MAX_REPLY_BYTES_DEFAULT;
         private FrameCodec codec;
 
@@ -883,6 +885,9 @@ public final class RpcGateway implements Gateway {
             }
             if (sequenceCheckMs < 10 || sequenceCheckMs > 60_000) {
                 throw new GatewayException("RPC sequenceCheckMs must be 10..60000, got " + sequenceCheckMs);
+            }
+            if (subReceiveHwm < 1) {
+                throw new GatewayException("RPC subReceiveHwm must be >= 1, got " + subReceiveHwm);
             }
             if (orderRetries < 0 || orderRetries > 10) {
                 throw new GatewayException("RPC orderRetries must be 0..10, got " + orderRetries);
@@ -944,6 +949,16 @@ public final class RpcGateway implements Gateway {
 
         public Context subscribeWaitMs(long subscribeWaitMs) {
             this.subscribeWaitMs = subscribeWaitMs;
+            return this;
+        }
+
+        /** Events buffered on the SUB socket before ZeroMQ drops newer ones (a gap, then repaired); default 100,000. */
+        public int subReceiveHwm() {
+            return subReceiveHwm;
+        }
+
+        public Context subReceiveHwm(int subReceiveHwm) {
+            this.subReceiveHwm = subReceiveHwm;
             return this;
         }
 

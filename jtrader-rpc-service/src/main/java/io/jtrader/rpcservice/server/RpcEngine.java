@@ -279,7 +279,8 @@ public final class RpcEngine implements App {
                 .repEndpoint(rep)
                 .pubEndpoint(pub)
                 .codec(context.codec())
-                .heartbeatIntervalMs(context.heartbeatIntervalMs());
+                .heartbeatIntervalMs(context.heartbeatIntervalMs())
+                .pubSendHwm(context.pubSendHwm());
         if (context.workerPoolSize() > 0) {
             serverContext.workerPoolSize(context.workerPoolSize());
         }
@@ -489,6 +490,7 @@ public final class RpcEngine implements App {
         private int workerPoolSize;
         private int replayRingCapacity = REPLAY_RING_CAPACITY_DEFAULT;
         private long orderKeyWaitMs = 30_000;
+        private int pubSendHwm = RpcServer.Context.PUB_SEND_HWM_DEFAULT;
         private FrameCodec codec;
 
         /** Events kept for replay to clients that missed some; default 65,536 (0: none, clients re-query state). */
@@ -504,6 +506,9 @@ public final class RpcEngine implements App {
             }
             if (replayRingCapacity < 0 || replayRingCapacity > 10_000_000) {
                 throw new RpcServiceException("replayRingCapacity must be 0..10000000, got " + replayRingCapacity);
+            }
+            if (pubSendHwm < 1) {
+                throw new RpcServiceException("pubSendHwm must be >= 1, got " + pubSendHwm);
             }
             if (orderKeyWaitMs < 1 || orderKeyWaitMs > 600_000) {
                 throw new RpcServiceException("orderKeyWaitMs must be 1..600000, got " + orderKeyWaitMs);
@@ -521,6 +526,19 @@ public final class RpcEngine implements App {
 
         public Context replayRingCapacity(int replayRingCapacity) {
             this.replayRingCapacity = replayRingCapacity;
+            return this;
+        }
+
+        /**
+         * Slow-consumer policy: events queued per subscriber before ZeroMQ drops that subscriber's newer events (it
+         * alone; its numbers then show the gap, which it repairs); default 100,000.
+         */
+        public int pubSendHwm() {
+            return pubSendHwm;
+        }
+
+        public Context pubSendHwm(int pubSendHwm) {
+            this.pubSendHwm = pubSendHwm;
             return this;
         }
 
