@@ -150,6 +150,14 @@ final class JtraderProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the process with SIGKILL ({@code kill -9}: no shutdown hook runs) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " survived SIGKILL for " + WAIT);
+        }
+    }
+
     int waitFor() throws InterruptedException {
         if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not exit within " + WAIT + ": " + describe());
