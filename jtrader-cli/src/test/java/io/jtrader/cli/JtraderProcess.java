@@ -70,6 +70,14 @@ final class JtraderProcess implements AutoCloseable {
         return new JtraderProcess(name, command);
     }
 
+    /** Starts {@code jtrader ARGS} inside network namespace {@code netns} ({@code ip netns exec}; needs root). */
+    static JtraderProcess startInNamespace(String netns, String name, String... args) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", netns, java(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return new JtraderProcess(name, command);
+    }
+
     /** Starts {@code java -cp CLASSPATH mainClass ARGS} (e.g. an example) with the test's class path. */
     static JtraderProcess startMain(String name, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
