@@ -100,6 +100,13 @@ class RpcGatewayVnpyServerIT {
             assertThat(client.count(EventType.orderOf(vtOrderId), vtOrderId)).isEqualTo(2);               // W10
             assertThat(client.events()).noneMatch(e -> e.type().startsWith("eOrder.CTP"));
             assertThat(client.events().stream().filter(e -> e.type().equals(EventType.TRADE))).hasSize(1);
+            // reliability extensions: recognised as absent, nothing false reported
+            await().atMost(WAIT).until(() -> client.gateway().serverIsVnpy());
+            assertThat(client.gateway().serverNumbersEvents()).isFalse();
+            var counters = client.gateway().reliabilityCounters();
+            assertThat(counters.gapsDetected() + counters.newSessions() + counters.duplicatesDropped())
+                    .as(counters.toString()).isZero();
+            assertThat(client.events()).noneMatch(e -> e.type().equals(RpcGateway.EVENT_SEQUENCE_GAP));
 
             server.close();
             assertThat(server.isAlive()).isFalse();
