@@ -2,6 +2,7 @@ package io.jtrader.rpc;
 
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
+import io.jtrader.rpc.internal.SafeMsgAllocator;
 import io.jtrader.rpc.internal.Wakeup;
 import io.jtrader.rpc.internal.WorkerPool;
 import io.jtrader.rpc.internal.ZapHandler;
@@ -259,6 +260,7 @@ public final class RpcServer implements AutoCloseable {
                     zap = new ZapHandler(zmq, context.clientAuthenticator, clientsAdmitted, clientsRefused);
                 }
                 router = zmq.createSocket(SocketType.ROUTER);
+                router.setMsgAllocator(new SafeMsgAllocator());
                 applyCurve(router);
                 router.setRouterMandatory(true);
                 router.setSndHWM(1_000_000);                    // replies are bounded by requests in flight
@@ -266,6 +268,7 @@ public final class RpcServer implements AutoCloseable {
                 router.setMaxMsgSize(context.maxInboundFrameBytes);
                 router.setLinger(context.lingerMs);
                 pub = zmq.createSocket(SocketType.PUB);
+                pub.setMsgAllocator(new SafeMsgAllocator());
                 applyCurve(pub);
                 pub.setSndHWM(context.pubSendHwm);
                 pub.setLinger(context.lingerMs);
@@ -391,8 +394,14 @@ public final class RpcServer implements AutoCloseable {
                 frames.add(first);
                 int total = 1;
                 String clientKey = null;
+                boolean truncated = false;
                 while (router.hasReceiveMore()) {
-                    Msg next = router.recvMsg(0);
+                    // Never block here: a hostile peer's half message must not wedge the rpc-server thread.
+                    Msg next = router.recvMsg(ZMQ.DONTWAIT);
+                    if (next == null) {
+                        truncated = true;
+                        break;
+                    }
                     total++;
                     if (clientKey == null && next.getMetadata() != null) {
                         clientKey = next.getMetadata().get(Metadata.USER_ID);
@@ -400,6 +409,14 @@ public final class RpcServer implements AutoCloseable {
                     if (frames.size() < MAX_FRAMES_PER_MESSAGE + 1) {
                         frames.add(next.data() == null ? new byte[0] : next.data());
                     }
+                }
+                if (truncated) {
+                    unroutableMessages.incrementAndGet();
+                    RpcDecodeException e = new RpcDecodeException("message of " + total + " frame(s) from connection "
+                            + new RpcCaller(first).routingIdHex() + " ended before its last frame; dropped unanswered");
+                    LOG.warn(e.getMessage());
+                    context.errorHandler.accept(e);
+                    continue;
                 }
                 onMessage(frames, total, clientKey == null || clientKey.isEmpty() ? null : clientKey);
             }
