@@ -61,6 +61,14 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--pub", paramLabel = "ADDR", description = "The server's publish address.")
     String pub;
 
+    @Option(names = "--server-key", paramLabel = "KEY",
+            description = "The server's CurveZMQ public key (Z85 text or its .key file); needs --key.")
+    String serverKey;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "This client's secret key file (NAME.key_secret from 'jtrader keys'); needs --server-key.")
+    Path clientKeyFile;
+
     @Option(names = "--gateway-name", paramLabel = "NAME", defaultValue = "RPC",
             description = "This client's gateway name; ids read NAME.x (default: ${DEFAULT-VALUE}).")
     String gatewayName;
@@ -136,19 +144,32 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     private GatewaySettings connectSettings(Path home) {
+        GatewaySettings base;
         if (rep != null || pub != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(RpcGateway.REQ_ADDRESS_ALIAS, rep != null ? rep : RpcGateway.REQ_ADDRESS_DEFAULT);
             m.put(RpcGateway.SUB_ADDRESS_ALIAS, pub != null ? pub : RpcGateway.SUB_ADDRESS_DEFAULT);
-            return GatewaySettings.of(m);
+            base = GatewaySettings.of(m);
+        } else {
+            try {
+                SettingsStore store = new SettingsStore(home);
+                String file = SettingsFiles.connect(gatewayName);
+                base = store.exists(file) ? GatewaySettings.of(store.load(file)) : GatewaySettings.empty();
+            } catch (SettingsException e) {
+                throw new StartupException(e.getMessage());
+            }
         }
-        try {
-            SettingsStore store = new SettingsStore(home);
-            String file = SettingsFiles.connect(gatewayName);
-            return store.exists(file) ? GatewaySettings.of(store.load(file)) : GatewaySettings.empty();
-        } catch (SettingsException e) {
-            throw new StartupException(e.getMessage());
+        if (serverKey == null && clientKeyFile == null) {
+            return base;
         }
+        Map<String, Object> m = new LinkedHashMap<>(base.asMap());
+        if (serverKey != null) {
+            m.put(RpcGateway.SERVER_KEY_KEY, serverKey);
+        }
+        if (clientKeyFile != null) {
+            m.put(RpcGateway.CLIENT_KEY_FILE_KEY, clientKeyFile.toAbsolutePath().toString());
+        }
+        return GatewaySettings.of(m);
     }
 
     private static String rootMessage(Throwable t) {

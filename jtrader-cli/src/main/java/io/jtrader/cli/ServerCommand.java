@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
             "Logs go to stderr and <home>/log. Ctrl-C or SIGTERM stops it (exit 0).",
             "Addresses: --rep/--pub, else <home>/rpc_service_setting.json",
             "(rep_address, pub_address), else tcp://127.0.0.1:2014 and :4102.",
-            "Other machines: use an SSH tunnel to 127.0.0.1, or --insecure.",
+            "Other machines: CurveZMQ (--curve: keys/server.key_secret and",
+            "rpc_allow_list.json in <home>), an SSH tunnel to 127.0.0.1, or --insecure.",
+            "Risk limits: <home>/risk_setting.json. Audit log: <home>/rpc_audit.jsonl.",
             ""})
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
@@ -67,6 +69,23 @@ final class ServerCommand implements Callable<Integer> {
                     + "(anyone who can connect can trade). Prefer an SSH tunnel to 127.0.0.1.")
     boolean insecure;
 
+    @Option(names = "--curve",
+            description = "Require CurveZMQ: server key <home>/keys/server.key_secret (make it with 'jtrader keys"
+                    + " --name server'), client keys and roles from <home>/rpc_allow_list.json.")
+    boolean curve;
+
+    @Option(names = "--server-key", paramLabel = "FILE",
+            description = "Require CurveZMQ with this server secret key file (implies --curve).")
+    Path serverKeyFile;
+
+    @Option(names = "--allow-list", paramLabel = "FILE",
+            description = "Client allow-list with roles (default <home>/rpc_allow_list.json); re-read on change.")
+    Path allowListFile;
+
+    @Option(names = "--audit-fsync",
+            description = "Force each audit log line to disk before the reply is sent (slower).")
+    boolean auditFsync;
+
     @Option(names = "--heartbeat-ms", paramLabel = "MS", defaultValue = "1000",
             description = "Heartbeat interval, 1..10000 ms (default: ${DEFAULT-VALUE}; vn.py uses 10000).")
     long heartbeatMs;
@@ -81,8 +100,17 @@ final class ServerCommand implements Callable<Integer> {
             // Everything that can be refused is checked before the gateway connects, so that a refusal is one line.
             GatewayFactory factory = findGateway(engine, gateway);
             GatewaySettings settings = connectSettings(home);
-            rpc = (RpcEngine) engine.addApp(new RpcServiceApp(() -> new RpcEngine.Context()
-                    .allowInsecure(insecure).heartbeatIntervalMs(heartbeatMs)));
+            RpcEngine.Context rpcContext = new RpcEngine.Context().allowInsecure(insecure)
+                    .heartbeatIntervalMs(heartbeatMs).auditFsync(auditFsync).allowListFile(allowListFile);
+            if (curve || serverKeyFile != null) {
+                Path keyFile = serverKeyFile != null ? serverKeyFile : home.resolve("keys").resolve("server.key_secret");
+                try {
+                    rpcContext.curveKeys(io.jtrader.rpc.security.CurveKeys.readSecret(keyFile));
+                } catch (io.jtrader.rpc.RpcConfigurationException e) {
+                    throw new StartupException(e.getMessage());
+                }
+            }
+            rpc = (RpcEngine) engine.addApp(new RpcServiceApp(() -> rpcContext));
             boolean overridden = rep != null || pub != null;
             rpc.start(rep != null ? rep : rpc.repAddress(), pub != null ? pub : rpc.pubAddress(), !overridden);
             LogEventLogger.install(engine.eventEngine());

@@ -96,6 +96,11 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicLong callbackErrors = new AtomicLong();
     private final AtomicLong heartbeatsReceived = new AtomicLong();
     private final AtomicLong stalledHandshakes = new AtomicLong();
+    private volatile String securityFailure;
+    private static final int EVENT_HANDSHAKE_FAILED_NO_DETAIL = 2048;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+    private static final int EVENT_HANDSHAKE_SUCCEEDED = 4096;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED
+    private static final int EVENT_HANDSHAKE_FAILED_PROTOCOL = 8192;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+    private static final int EVENT_HANDSHAKE_FAILED_AUTH = 16384;  // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH (the field "zmq" hides the package)
 
     /** Connects both sockets (ZeroMQ connects in the background and reconnects by itself) and starts {@code rpc-client}. */
     public RpcClient(Context context) {
@@ -106,6 +111,8 @@ public final class RpcClient implements AutoCloseable {
             openDealer();
             if (context.subEndpoint != null) {
                 sub = zmq.createSocket(SocketType.SUB);
+                sub.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator());
+                applyCurve(sub);
                 sub.setRcvHWM(context.subReceiveHwm);
                 sub.setMaxMsgSize(context.maxInboundFrameBytes);
                 sub.setLinger(0);
@@ -390,12 +397,34 @@ public final class RpcClient implements AutoCloseable {
         dealer.setLinger(0);
         dealer.setTCPKeepAlive(1);
         String monitorEndpoint = "inproc://jtrader-rpc-client-" + System.identityHashCode(this) + "-" + dealerGeneration;
-        dealer.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL);
+        dealer.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator());
+        applyCurve(dealer);
+        dealer.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
+                | EVENT_HANDSHAKE_FAILED_AUTH | EVENT_HANDSHAKE_FAILED_PROTOCOL
+                | EVENT_HANDSHAKE_FAILED_NO_DETAIL | EVENT_HANDSHAKE_SUCCEEDED);
         dealerMonitor = zmq.createSocket(SocketType.PAIR);
         dealerMonitor.connect(monitorEndpoint);
         dealer.connect(context.reqEndpoint);
         handshakeDone = false;
         connectedAtNs = 0;
+    }
+
+    /** CurveZMQ client role when {@link Context#curve} was set; nothing otherwise. */
+    private void applyCurve(ZMQ.Socket socket) {
+        if (context.curveServerKey == null) {
+            return;
+        }
+        socket.setCurveServerKey(ZMQ.Curve.z85Decode(context.curveServerKey));
+        socket.setCurvePublicKey(context.curveClientKeys.publicKeyBytes());
+        socket.setCurveSecretKey(context.curveClientKeys.secretKeyBytes());
+    }
+
+    /**
+     * Why the last security handshake failed (null when none failed or one succeeded since); timeouts name it so
+     * a refused key reads as a refused key, not as a silent server.
+     */
+    public String securityFailure() {
+        return securityFailure;
     }
 
     /**
@@ -414,6 +443,19 @@ public final class RpcClient implements AutoCloseable {
                 handshakeDone = true;
                 connectedAtNs = 0;
                 sentBeforeHandshake.clear();
+            } else if (type == EVENT_HANDSHAKE_SUCCEEDED) {
+                securityFailure = null;
+            } else if (type == EVENT_HANDSHAKE_FAILED_AUTH
+                    || type == EVENT_HANDSHAKE_FAILED_PROTOCOL
+                    || type == EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
+                String reason = type == EVENT_HANDSHAKE_FAILED_AUTH
+                        ? "the server refused this client's CurveZMQ key (not on its allow-list, or revoked)"
+                        : "the security handshake with the server failed (CurveZMQ on one side only, or a wrong server"
+                        + " public key)";
+                if (!reason.equals(securityFailure)) {
+                    LOG.error("{}: {}", context.reqEndpoint, reason);
+                }
+                securityFailure = reason;
             } else if (type == ZMQ.EVENT_DISCONNECTED) {
                 handshakeDone = false;
                 connectedAtNs = 0;
@@ -505,7 +547,8 @@ public final class RpcClient implements AutoCloseable {
             inFlight.remove(first.id());
             timeouts.incrementAndGet();
             first.future().completeExceptionally(new RpcTimeoutException("no reply to " + first.function() + "() within "
-                    + TimeUnit.NANOSECONDS.toMillis(first.timeoutNs()) + " ms from " + context.reqEndpoint));
+                    + TimeUnit.NANOSECONDS.toMillis(first.timeoutNs()) + " ms from " + context.reqEndpoint
+                    + (securityFailure == null ? "" : ": " + securityFailure)));
         }
     }
 
@@ -677,7 +720,30 @@ public final class RpcClient implements AutoCloseable {
         private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+        private String curveServerKey;
+        private io.jtrader.rpc.security.CurveKeys curveClientKeys;
         private boolean concluded;
+
+        /**
+         * Connects as a CurveZMQ client: {@code serverPublicKey} (Z85) is the server's public key, {@code clientKeys}
+         * this client's key pair (secret half required; its public key must be on the server's allow-list).
+         * Default: no CURVE (vn.py's plain TCP).
+         */
+        public Context curve(String serverPublicKey, io.jtrader.rpc.security.CurveKeys clientKeys) {
+            checkOpen();
+            this.curveServerKey = serverPublicKey;
+            this.curveClientKeys = clientKeys;
+            return this;
+        }
+
+        /** The server's public key (Z85), or null without CURVE. */
+        public String curveServerKey() {
+            return curveServerKey;
+        }
+
+        public io.jtrader.rpc.security.CurveKeys curveClientKeys() {
+            return curveClientKeys;
+        }
 
         /** The server's request endpoint (vn.py's {@code rep_address}). */
         public Context reqEndpoint(String endpoint) {
@@ -803,6 +869,13 @@ public final class RpcClient implements AutoCloseable {
             RpcServer.Context.range("maxInboundFrameBytes", maxInboundFrameBytes, 1024, 1 << 30, "");
             RpcServer.Context.range("idleSpinMicros", idleSpinMicros, 0, 10_000, " (0 = block at once)");
             RpcServer.Context.range("handshakeTimeoutMs", handshakeTimeoutMs, 100, 60_000, "");
+            if (curveServerKey != null || curveClientKeys != null) {
+                io.jtrader.rpc.security.CurveKeys.requireKey("curve server public key", curveServerKey);
+                if (curveClientKeys == null || !curveClientKeys.hasSecret()) {
+                    throw new RpcConfigurationException("curve needs this client's key pair with its secret half"
+                            + " (a NAME.key_secret file from 'jtrader keys'), got " + curveClientKeys);
+                }
+            }
             concluded = true;
             return this;
         }

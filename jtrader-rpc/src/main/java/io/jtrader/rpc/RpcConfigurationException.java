@@ -7,4 +7,8 @@ public class RpcConfigurationException extends RpcException {
     public RpcConfigurationException(String message) {
         super(message);
     }
+
+    public RpcConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -2,15 +2,21 @@ package io.jtrader.rpc;
 
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
+import io.jtrader.rpc.internal.SafeMsgAllocator;
 import io.jtrader.rpc.internal.Wakeup;
 import io.jtrader.rpc.internal.WorkerPool;
+import io.jtrader.rpc.internal.ZapHandler;
 import io.jtrader.rpc.pickle.PyTuple;
+import io.jtrader.rpc.security.ClientAuthenticator;
+import io.jtrader.rpc.security.CurveKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.Msg;
+import zmq.io.Metadata;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -76,6 +82,8 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicLong publishesSent = new AtomicLong();
     private final AtomicLong publishDrops = new AtomicLong();
     private final AtomicLong heartbeatsSent = new AtomicLong();
+    private final AtomicLong clientsAdmitted = new AtomicLong();
+    private final AtomicLong clientsRefused = new AtomicLong();
 
     public RpcServer(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
@@ -185,7 +193,7 @@ public final class RpcServer implements AutoCloseable {
     public Counters counters() {
         return new Counters(requestsReceived.get(), repliesSent.get(), replyDrops.get(), badFrames.get(),
                 unroutableMessages.get(), functionErrors.get(), publishesSent.get(), publishDrops.get(),
-                heartbeatsSent.get());
+                heartbeatsSent.get(), clientsAdmitted.get(), clientsRefused.get());
     }
 
     private Session runningSession() {
@@ -208,10 +216,12 @@ public final class RpcServer implements AutoCloseable {
      * @param publishesSent      publishes sent (heartbeats not included)
      * @param publishDrops       publishes refused (queue full, not running) or that could not be encoded
      * @param heartbeatsSent     heartbeat frames sent
+     * @param clientsAdmitted    CurveZMQ handshakes admitted by the authenticator (0 without CURVE)
+     * @param clientsRefused     CurveZMQ handshakes refused (key not allowed, or another mechanism than CURVE)
      */
     public record Counters(long requestsReceived, long repliesSent, long replyDrops, long badFrames,
                            long unroutableMessages, long functionErrors, long publishesSent, long publishDrops,
-                           long heartbeatsSent) {
+                           long heartbeatsSent, long clientsAdmitted, long clientsRefused) {
     }
 
     private record Outgoing(String topic, Object data) {
@@ -237,6 +247,7 @@ public final class RpcServer implements AutoCloseable {
         final List<Outgoing> publishBatch = new ArrayList<>(SEND_BATCH);
         ZMQ.Socket router;
         ZMQ.Socket pub;
+        ZapHandler zap;
         String repEndpoint;
         String pubEndpoint;
         byte[] encodeFailureReply;
@@ -245,25 +256,49 @@ public final class RpcServer implements AutoCloseable {
 
         void bind() {
             try {
+                if (context.curveKeys != null) {
+                    zap = new ZapHandler(zmq, context.clientAuthenticator, clientsAdmitted, clientsRefused);
+                }
                 router = zmq.createSocket(SocketType.ROUTER);
+                router.setMsgAllocator(new SafeMsgAllocator());
+                applyCurve(router);
                 router.setRouterMandatory(true);
                 router.setSndHWM(1_000_000);                    // replies are bounded by requests in flight
                 router.setRcvHWM(context.requestReceiveHwm);
                 router.setMaxMsgSize(context.maxInboundFrameBytes);
                 router.setLinger(context.lingerMs);
                 pub = zmq.createSocket(SocketType.PUB);
+                pub.setMsgAllocator(new SafeMsgAllocator());
+                applyCurve(pub);
                 pub.setSndHWM(context.pubSendHwm);
                 pub.setLinger(context.lingerMs);
                 repEndpoint = bindOne(router, "repEndpoint", context.repEndpoint);
                 pubEndpoint = bindOne(pub, "pubEndpoint", context.pubEndpoint);
                 encodeFailureReply = context.codec.encode(Arrays.asList(Boolean.FALSE,
                         PythonText.traceback(null, "SystemError", "the reply could not be encoded")));
+                if (zap != null) {
+                    zap.start();
+                }
             } catch (RuntimeException e) {
+                if (zap != null) {
+                    zap.stop();
+                }
                 zmq.close();
                 wakeup.close();
                 workers.shutdownNow(1_000);
                 throw e;
             }
+        }
+
+        /** CurveZMQ server role: only clients with the server's public key and an admitted key complete the handshake. */
+        private void applyCurve(ZMQ.Socket socket) {
+            if (context.curveKeys == null) {
+                return;
+            }
+            socket.setZAPDomain("jtrader");
+            socket.setCurveServer(true);
+            socket.setCurvePublicKey(context.curveKeys.publicKeyBytes());
+            socket.setCurveSecretKey(context.curveKeys.secretKeyBytes());
         }
 
         private String bindOne(ZMQ.Socket socket, String key, String endpoint) {
@@ -339,6 +374,9 @@ public final class RpcServer implements AutoCloseable {
                 context.errorHandler.accept(t);
             } finally {
                 poller.close();
+                if (zap != null) {
+                    zap.stop();
+                }
                 zmq.close();   // closes both sockets (waiting up to lingerMs for queued frames) and releases the ports
                 wakeup.close();
             }
@@ -355,19 +393,37 @@ public final class RpcServer implements AutoCloseable {
                 List<byte[]> frames = new ArrayList<>(4);
                 frames.add(first);
                 int total = 1;
+                String clientKey = null;
+                boolean truncated = false;
                 while (router.hasReceiveMore()) {
-                    byte[] next = router.recv(0);
+                    // Never block here: a hostile peer's half message must not wedge the rpc-server thread.
+                    Msg next = router.recvMsg(ZMQ.DONTWAIT);
+                    if (next == null) {
+                        truncated = true;
+                        break;
+                    }
                     total++;
+                    if (clientKey == null && next.getMetadata() != null) {
+                        clientKey = next.getMetadata().get(Metadata.USER_ID);
+                    }
                     if (frames.size() < MAX_FRAMES_PER_MESSAGE + 1) {
-                        frames.add(next);
+                        frames.add(next.data() == null ? new byte[0] : next.data());
                     }
                 }
-                onMessage(frames, total);
+                if (truncated) {
+                    unroutableMessages.incrementAndGet();
+                    RpcDecodeException e = new RpcDecodeException("message of " + total + " frame(s) from connection "
+                            + new RpcCaller(first).routingIdHex() + " ended before its last frame; dropped unanswered");
+                    LOG.warn(e.getMessage());
+                    context.errorHandler.accept(e);
+                    continue;
+                }
+                onMessage(frames, total, clientKey == null || clientKey.isEmpty() ? null : clientKey);
             }
             return read;
         }
 
-        private void onMessage(List<byte[]> frames, int total) {
+        private void onMessage(List<byte[]> frames, int total, String clientKey) {
             byte[] routingId = frames.get(0);
             int delimiter = -1;
             for (int i = 1; i < frames.size(); i++) {
@@ -402,7 +458,7 @@ public final class RpcServer implements AutoCloseable {
             ByteBuffer key = ByteBuffer.wrap(routingId);
             Lane lane = lanes.get(key);
             if (lane == null) {
-                lane = new Lane(this, key, new RpcCaller(routingId));
+                lane = new Lane(this, key, new RpcCaller(routingId, clientKey));
                 lanes.put(key, lane);
             }
             lane.outstanding++;
@@ -657,7 +713,30 @@ public final class RpcServer implements AutoCloseable {
         private int lingerMs = LINGER_MS_DEFAULT;
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private Consumer<Throwable> errorHandler = e -> { };
+        private CurveKeys curveKeys;
+        private ClientAuthenticator clientAuthenticator;
         private boolean concluded;
+
+        /**
+         * Makes both sockets CurveZMQ servers with {@code serverKeys} (secret half required): traffic is encrypted,
+         * and only clients that know the server's public key and whose own key {@code authenticator} admits can
+         * connect. Each request's {@link RpcCaller#clientKey()} is then the client's public key. Default: no CURVE.
+         */
+        public Context curve(CurveKeys serverKeys, ClientAuthenticator authenticator) {
+            checkOpen();
+            this.curveKeys = serverKeys;
+            this.clientAuthenticator = authenticator;
+            return this;
+        }
+
+        /** The server's key pair, or null without CURVE. */
+        public CurveKeys curveKeys() {
+            return curveKeys;
+        }
+
+        public ClientAuthenticator clientAuthenticator() {
+            return clientAuthenticator;
+        }
 
         /** Request endpoint to bind (ROUTER); {@code tcp://127.0.0.1:0} picks a free port. */
         public Context repEndpoint(String endpoint) {
@@ -833,6 +912,10 @@ public final class RpcServer implements AutoCloseable {
             range("idleSpinMicros", idleSpinMicros, 0, 10_000, " (0 = block at once)");
             if (errorHandler == null) {
                 throw new RpcConfigurationException("errorHandler must not be null (use e -> { } to only log), got null");
+            }
+            if (curveKeys != null && (!curveKeys.hasSecret() || clientAuthenticator == null)) {
+                throw new RpcConfigurationException("curve needs the server's secret key and a client authenticator, got "
+                        + curveKeys + " and " + clientAuthenticator);
             }
             concluded = true;
             return this;

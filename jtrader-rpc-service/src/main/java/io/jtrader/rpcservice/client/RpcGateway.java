@@ -115,6 +115,10 @@ public final class RpcGateway implements Gateway {
     public static final String SUB_ADDRESS_ALIAS = "pub_address";
     public static final String REQ_ADDRESS_DEFAULT = "tcp://127.0.0.1:2014";
     public static final String SUB_ADDRESS_DEFAULT = "tcp://127.0.0.1:4102";
+    /** Setting: the server's CurveZMQ public key (Z85, or a path to its public certificate); absent = plain TCP. */
+    public static final String SERVER_KEY_KEY = "server_public_key";
+    /** Setting: this client's secret certificate file (from {@code jtrader keys}); required with the server key. */
+    public static final String CLIENT_KEY_FILE_KEY = "client_key_file";
 
     /** Client-local event type (never sent anywhere) whose data is a {@link SequenceGap}. */
     public static final String EVENT_SEQUENCE_GAP = "eRpcSequenceGap";
@@ -245,6 +249,34 @@ public final class RpcGateway implements Gateway {
     }
 
     /**
+     * The CurveZMQ settings in {@code settings} applied to {@code context}: {@value #SERVER_KEY_KEY} (Z85 or a public
+     * certificate file) and {@value #CLIENT_KEY_FILE_KEY}; nothing when neither is set.
+     *
+     * @throws GatewayException naming the setting when only one is set or a key cannot be read
+     */
+    public static RpcClient.Context applyCurve(GatewaySettings settings, RpcClient.Context context) {
+        boolean hasServer = settings.contains(SERVER_KEY_KEY) && !settings.getString(SERVER_KEY_KEY).isBlank();
+        boolean hasClient = settings.contains(CLIENT_KEY_FILE_KEY) && !settings.getString(CLIENT_KEY_FILE_KEY).isBlank();
+        if (!hasServer && !hasClient) {
+            return context;
+        }
+        if (!hasServer || !hasClient) {
+            throw new GatewayException("RPC settings '" + SERVER_KEY_KEY + "' and '" + CLIENT_KEY_FILE_KEY
+                    + "' go together (CurveZMQ needs both), got only '" + (hasServer ? SERVER_KEY_KEY : CLIENT_KEY_FILE_KEY) + "'");
+        }
+        try {
+            String server = settings.getString(SERVER_KEY_KEY).trim();
+            String serverKey = server.length() == 40 && !server.contains("/") && !server.contains("\\") ? server
+                    : io.jtrader.rpc.security.CurveKeys.read(java.nio.file.Path.of(server)).publicKey();
+            io.jtrader.rpc.security.CurveKeys mine = io.jtrader.rpc.security.CurveKeys.readSecret(
+                    java.nio.file.Path.of(settings.getString(CLIENT_KEY_FILE_KEY).trim()));
+            return context.curve(io.jtrader.rpc.security.CurveKeys.requireKey(SERVER_KEY_KEY, serverKey), mine);
+        } catch (RpcException e) {
+            throw new GatewayException("RPC CurveZMQ settings: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Connects to the server and starts the first snapshot (see the class comment); returns at once.
      *
      * @throws GatewayException when already connected or an address is malformed
@@ -265,14 +297,14 @@ public final class RpcGateway implements Gateway {
             }
             RpcClient c;
             try {
-                c = new RpcClient(new RpcClient.Context()
+                c = new RpcClient(applyCurve(settings, new RpcClient.Context()
                         .reqEndpoint(req)
                         .subEndpoint(sub)
                         .codec(context.codec())
                         .callTimeoutMs(context.callTimeoutMs())
                         .heartbeatToleranceMs(context.heartbeatToleranceMs())
                         .subReceiveHwm(context.subReceiveHwm())
-                        .maxInboundFrameBytes(context.maxReplyBytes()));
+                        .maxInboundFrameBytes(context.maxReplyBytes())));
             } catch (RpcException e) {
                 throw new GatewayException(name + " cannot connect to " + req + " / " + sub + ": " + e.getMessage(), e);
             }

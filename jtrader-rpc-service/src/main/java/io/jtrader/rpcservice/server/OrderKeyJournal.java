@@ -102,6 +102,11 @@ final class OrderKeyJournal implements AutoCloseable {
      * @throws RpcCallException when an earlier attempt's outcome is unknown (server died while placing it), the
      *                          journal cannot be written, or a concurrent attempt with the key did not finish in time
      */
+    /** The vt_orderid placed for {@code key} before, or null when the key has not placed an order (yet). */
+    synchronized String placedOrderFor(String key) {
+        return placed.get(key);
+    }
+
     String placeOnce(String key, Supplier<String> send) {
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> earlier;

@@ -23,10 +23,19 @@ import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpcservice.vnpy.KeyedOrderRequest;
 import io.jtrader.rpcservice.vnpy.Reliability;
 import io.jtrader.rpcservice.vnpy.VnpyEvent;
+import io.jtrader.rpc.RpcFunction;
+import io.jtrader.rpc.security.CurveKeys;
+import io.jtrader.rpcservice.server.security.AuditLog;
+import io.jtrader.rpcservice.server.security.ClientAllowList;
+import io.jtrader.rpcservice.server.security.RiskManager;
+import io.jtrader.rpcservice.server.security.RiskSettings;
+import io.jtrader.rpcservice.server.security.ServiceGuard;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,6 +106,7 @@ public final class RpcEngine implements App {
     private final Object orderKeysLock = new Object();
     private volatile String repAddress;
     private volatile String pubAddress;
+    private final ServiceGuard guard;
 
     /**
      * An engine on {@code mainEngine}, stopped; reads {@code rpc_service_setting.json} for the addresses.
@@ -110,6 +120,17 @@ public final class RpcEngine implements App {
         Map<String, String> saved = loadSettings();
         this.repAddress = saved.get(REP_ADDRESS_KEY);
         this.pubAddress = saved.get(PUB_ADDRESS_KEY);
+        RiskSettings risk = this.context.riskSettings() != null ? this.context.riskSettings()
+                : RiskSettings.load(mainEngine.settings());
+        AuditLog audit = this.context.auditLog() ? new AuditLog(this.context.auditLogFile() != null
+                ? this.context.auditLogFile() : mainEngine.settings().path(AuditLog.FILE_NAME), this.context.auditFsync())
+                : null;
+        this.guard = new ServiceGuard(mainEngine, new RiskManager(risk, () -> oms.getAllActiveOrders().size(),
+                Clock.systemDefaultZone()), audit);
+        this.guard.placedOrders(key -> orderKeys().placedOrderFor(key));
+        if (risk.hasLimits()) {
+            LOG.info("risk limits: {}", risk.toMap());
+        }
         mainEngine.eventEngine().registerGeneral(publisher);
     }
 
@@ -144,6 +165,11 @@ public final class RpcEngine implements App {
     /** What the RPC server has done since this engine's last start (requests, replies, publishes, drops). */
     public RpcServer.Counters counters() {
         return runningServer().counters();
+    }
+
+    /** Role checks, risk limits, kill switch and audit log of this engine (they outlive restarts). */
+    public ServiceGuard guard() {
+        return guard;
     }
 
     /** Starts with the addresses from the settings file (or the defaults). */
@@ -236,6 +262,9 @@ public final class RpcEngine implements App {
                 running.stop();
                 LOG.info("RPC service stopped (closed)");
             }
+            if (guard.audit() != null) {
+                guard.audit().close();
+            }
         }
         synchronized (orderKeysLock) {
             if (orderKeys != null) {
@@ -284,30 +313,44 @@ public final class RpcEngine implements App {
         if (context.workerPoolSize() > 0) {
             serverContext.workerPoolSize(context.workerPoolSize());
         }
+        if (context.curveKeys() != null) {
+            ClientAllowList allowList = new ClientAllowList(context.allowListFile() != null ? context.allowListFile()
+                    : mainEngine.settings().path(ClientAllowList.FILE_NAME));
+            serverContext.curve(context.curveKeys(), allowList);
+            guard.allowList(allowList);
+        } else {
+            guard.allowList(null);
+        }
         RpcServer s = new RpcServer(serverContext);
-        s.register("subscribe", this::subscribe);
-        s.register("send_order", this::sendOrder);
-        s.register("cancel_order", this::cancelOrder);
-        s.register("query_history", this::queryHistory);
-        s.register("get_tick", c -> oms.getTick(key(c)));
-        s.register("get_order", c -> oms.getOrder(key(c)));
-        s.register("get_trade", c -> oms.getTrade(key(c)));
-        s.register("get_position", c -> oms.getPosition(key(c)));
-        s.register("get_account", c -> oms.getAccount(key(c)));
-        s.register("get_contract", c -> oms.getContract(key(c)));
-        s.register("get_all_ticks", c -> none(c, oms.getAllTicks()));
-        s.register("get_all_orders", c -> none(c, oms.getAllOrders()));
-        s.register("get_all_trades", c -> none(c, oms.getAllTrades()));
-        s.register("get_all_positions", c -> none(c, oms.getAllPositions()));
-        s.register("get_all_accounts", c -> none(c, oms.getAllAccounts()));
-        s.register("get_all_contracts", c -> none(c, oms.getAllContracts()));
-        s.register("get_all_active_orders", this::getAllActiveOrders);
-        s.register(Reliability.LAST_SEQUENCE_FUNCTION, c -> {
+        register(s, "subscribe", this::subscribe);
+        register(s, "send_order", this::sendOrder);
+        register(s, "cancel_order", this::cancelOrder);
+        register(s, "query_history", this::queryHistory);
+        register(s, "get_tick", c -> oms.getTick(key(c)));
+        register(s, "get_order", c -> oms.getOrder(key(c)));
+        register(s, "get_trade", c -> oms.getTrade(key(c)));
+        register(s, "get_position", c -> oms.getPosition(key(c)));
+        register(s, "get_account", c -> oms.getAccount(key(c)));
+        register(s, "get_contract", c -> oms.getContract(key(c)));
+        register(s, "get_all_ticks", c -> none(c, oms.getAllTicks()));
+        register(s, "get_all_orders", c -> none(c, oms.getAllOrders()));
+        register(s, "get_all_trades", c -> none(c, oms.getAllTrades()));
+        register(s, "get_all_positions", c -> none(c, oms.getAllPositions()));
+        register(s, "get_all_accounts", c -> none(c, oms.getAllAccounts()));
+        register(s, "get_all_contracts", c -> none(c, oms.getAllContracts()));
+        register(s, "get_all_active_orders", this::getAllActiveOrders);
+        register(s, ServiceGuard.KILL_SWITCH_FUNCTION, guard::killSwitch);
+        register(s, Reliability.LAST_SEQUENCE_FUNCTION, c -> {
             c.expectArgs(0);
             return Arrays.asList(numbering.session(), numbering.lastSequence());
         });
-        s.register(Reliability.REPLAY_FUNCTION, c -> replay(c, numbering));
+        register(s, Reliability.REPLAY_FUNCTION, c -> replay(c, numbering));
         return s;
+    }
+
+    /** Every function goes through the guard: role check, then risk checks and audit for trading calls. */
+    private void register(RpcServer s, String name, RpcFunction function) {
+        s.register(name, guard.wrap(name, function));
     }
 
     private Object subscribe(RpcCall call) {
@@ -387,11 +430,12 @@ public final class RpcEngine implements App {
 
     private String checkAddress(String key, String address) {
         String checked = ServiceAddresses.requireEndpoint(key, address);
-        if (ServiceAddresses.isNonLoopback(checked)) {
+        if (ServiceAddresses.isNonLoopback(checked) && context.curveKeys() == null) {
             if (!context.allowInsecure()) {
                 throw new RpcServiceException("refusing to bind " + key + " " + checked + ": it is reachable from"
-                        + " other machines and the service has no authentication yet; bind 127.0.0.1 (use an SSH"
-                        + " tunnel from other machines) or accept the risk with --insecure");
+                        + " other machines; use CurveZMQ (server keys from 'jtrader keys' and an allow-list of client"
+                        + " keys), bind 127.0.0.1 (use an SSH tunnel from other machines) or accept the risk with"
+                        + " --insecure");
             }
             String warning = "INSECURE: " + key + " " + checked + " is reachable from other machines WITHOUT"
                     + " authentication or encryption: anyone who can connect can trade on this account";
@@ -492,6 +536,75 @@ public final class RpcEngine implements App {
         private long orderKeyWaitMs = 30_000;
         private int pubSendHwm = RpcServer.Context.PUB_SEND_HWM_DEFAULT;
         private FrameCodec codec;
+        private CurveKeys curveKeys;
+        private Path allowListFile;
+        private RiskSettings riskSettings;
+        private boolean auditLog = true;
+        private Path auditLogFile;
+        private boolean auditFsync;
+
+        /**
+         * The server's CurveZMQ key pair (secret half required): both sockets then require CURVE and admit only the
+         * client keys of {@link #allowListFile()}. Default null: no CURVE, loopback only unless insecure.
+         */
+        public CurveKeys curveKeys() {
+            return curveKeys;
+        }
+
+        public Context curveKeys(CurveKeys serverKeys) {
+            this.curveKeys = serverKeys;
+            return this;
+        }
+
+        /** The client allow-list with roles; default {@code <home>/rpc_allow_list.json}. Used only with CURVE. */
+        public Path allowListFile() {
+            return allowListFile;
+        }
+
+        public Context allowListFile(Path file) {
+            this.allowListFile = file;
+            return this;
+        }
+
+        /** Risk limits; default null = read {@code <home>/risk_setting.json} (no file: no limits). */
+        public RiskSettings riskSettings() {
+            return riskSettings;
+        }
+
+        public Context riskSettings(RiskSettings settings) {
+            this.riskSettings = settings;
+            return this;
+        }
+
+        /** Whether trading requests are written to the audit log; default true. */
+        public boolean auditLog() {
+            return auditLog;
+        }
+
+        public Context auditLog(boolean enabled) {
+            this.auditLog = enabled;
+            return this;
+        }
+
+        /** The audit log file; default {@code <home>/rpc_audit.jsonl}. */
+        public Path auditLogFile() {
+            return auditLogFile;
+        }
+
+        public Context auditLogFile(Path file) {
+            this.auditLogFile = file;
+            return this;
+        }
+
+        /** Whether each audit line is forced to disk before the reply (slower; survives a power cut); default false. */
+        public boolean auditFsync() {
+            return auditFsync;
+        }
+
+        public Context auditFsync(boolean fsync) {
+            this.auditFsync = fsync;
+            return this;
+        }
 
         /** Events kept for replay to clients that missed some; default 65,536 (0: none, clients re-query state). */
         public static final int REPLAY_RING_CAPACITY_DEFAULT = 65_536;
@@ -512,6 +625,10 @@ public final class RpcEngine implements App {
             }
             if (orderKeyWaitMs < 1 || orderKeyWaitMs > 600_000) {
                 throw new RpcServiceException("orderKeyWaitMs must be 1..600000, got " + orderKeyWaitMs);
+            }
+            if (curveKeys != null && !curveKeys.hasSecret()) {
+                throw new RpcServiceException("curveKeys must include the server's secret key (the .key_secret file),"
+                        + " got only the public key " + curveKeys.publicKey());
             }
             if (codec == null) {
                 codec = VnpyTypes.serverCodec(SNAPSHOT_LIMITS);
