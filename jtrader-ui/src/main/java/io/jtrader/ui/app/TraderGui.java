@@ -166,6 +166,8 @@ public final class TraderGui {
                     MainWindow window = new MainWindow(messages, engine, commands, locator,
                             () -> closeAll(engine, commands, closed));
                     window.show(new Stage());
+                    LOG.info("trader window open (home {}, gateways {}, apps {})", engine.homeDir(),
+                            engine.gatewayNames(), engine.appNames());
                     if (startRpcService) {
                         window.startRpcService();
                     }
