@@ -100,7 +100,7 @@ class RpcServiceWindowTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(90)
     void shouldStartAndStopTheRpcServiceFromItsWindow(FxRobot robot) throws Exception {
         openRpcServiceWindowOfTheServer(robot);
         assertThat(text(robot, "#rpcState")).isEqualTo("Stopped");
