@@ -154,6 +154,14 @@ public final class TraderGui {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CommandThread commands = new CommandThread();
+        AtomicReference<MainEngine> opened = new AtomicReference<>();
+        Thread onSignal = new Thread(() -> {
+            MainEngine engine = opened.get();
+            if (engine != null) {
+                engine.close();   // SIGTERM/SIGINT while the window is open: close gateways and apps cleanly
+            }
+        }, "trader-gui-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             Platform.setImplicitExit(false);
             startFx(() -> {
@@ -163,6 +171,7 @@ public final class TraderGui {
                         closed.countDown();
                         return;
                     }
+                    opened.set(engine);
                     MainWindow window = new MainWindow(messages, engine, commands, locator,
                             () -> closeAll(engine, commands, closed));
                     window.show(new Stage());
@@ -173,6 +182,10 @@ public final class TraderGui {
                     }
                 } catch (RuntimeException e) {
                     failure.set(e);
+                    MainEngine engine = opened.get();
+                    if (engine != null) {
+                        commands.execute(engine::close);
+                    }
                     closed.countDown();
                 }
             });
@@ -181,14 +194,29 @@ public final class TraderGui {
             Thread.currentThread().interrupt();
             throw new GuiException("interrupted while the window was open", e);
         } finally {
+            try {
+                commands.shutdown(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             commands.close();
             Platform.exit();
+            removeHook(onSignal);
         }
         RuntimeException e = failure.get();
         if (e != null) {
             throw e instanceof GuiException ge ? ge : new GuiException(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** The engine is closed by now; a hook that cannot be removed is already running (the JVM is shutting down). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            LOG.debug("shutdown in progress; {} runs anyway", hook.getName());
+        }
     }
 
     private static void startFx(Runnable onFxThread) {
