@@ -6,7 +6,8 @@
  * <h2>Threading</h2>
  * {@code ui-bench-feed} puts events into the main engine's event engine on a fixed schedule; {@code event-engine}
  * runs the view models' handlers, which coalesce and hand one apply per pulse to the JavaFX application thread;
- * {@code ui-bench-probe} posts a probe runnable to the FX thread every 10 ms; the main thread samples the threads'
- * CPU time and prints the report.
+ * {@code ui-bench-probe} posts a probe runnable to the FX thread every 10 ms; {@code ui-bench-jitter} measures how
+ * late a 1 ms park wakes (the machine's own scheduling delay); the main thread samples the threads' CPU time and
+ * prints the report.
  */
 package io.jtrader.bench.ui;
