@@ -19,8 +19,8 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = JtraderCli.Version.class,
         description = "jtrader: a Java trading platform whose RPC service speaks vn.py's wire protocol.",
-        subcommands = {ServerCommand.class, ClientCommand.class, KeysCommand.class, KillSwitchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, ClientCommand.class, GuiCommand.class, KeysCommand.class,
+                KillSwitchCommand.class, CommandLine.HelpCommand.class})
 public final class JtraderCli implements Runnable {
 
     @CommandLine.Mixin

@@ -1,5 +1,6 @@
 package io.jtrader.cli;
 
+import io.jtrader.core.app.AppFactory;
 import io.jtrader.core.engine.LogEventLogger;
 import io.jtrader.core.engine.MainEngine;
 import io.jtrader.core.gateway.GatewayException;
@@ -20,6 +21,10 @@ import picocli.CommandLine.ParentCommand;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -40,6 +45,7 @@ import java.util.stream.Collectors;
             "Other machines: CurveZMQ (--curve: keys/server.key_secret and",
             "rpc_allow_list.json in <home>), an SSH tunnel to 127.0.0.1, or --insecure.",
             "Risk limits: <home>/risk_setting.json. Audit log: <home>/rpc_audit.jsonl.",
+            "--gateway/--app take the names the trader window's start dialog lists.",
             ""})
 final class ServerCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommand.class);
@@ -58,6 +64,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--gateway", paramLabel = "NAME", defaultValue = "SIM",
             description = "Gateway to serve (default: ${DEFAULT-VALUE}).")
     String gateway;
+
+    @Option(names = "--app", paramLabel = "NAME",
+            description = "Another app to run beside the RPC service (repeatable; the names the trader window's "
+                    + "start dialog lists; RpcService always runs).")
+    List<String> apps = new ArrayList<>();
 
     @Option(names = "--connect", paramLabel = "FILE",
             description = "The gateway's connect settings (JSON, like vn.py's connect_ctp.json); default "
@@ -99,6 +110,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             // Everything that can be refused is checked before the gateway connects, so that a refusal is one line.
             GatewayFactory factory = findGateway(engine, gateway);
+            List<AppFactory> otherApps = findApps(engine, apps);
             GatewaySettings settings = connectSettings(home);
             RpcEngine.Context rpcContext = new RpcEngine.Context().allowInsecure(insecure)
                     .heartbeatIntervalMs(heartbeatMs).auditFsync(auditFsync).allowListFile(allowListFile);
@@ -111,6 +123,7 @@ final class ServerCommand implements Callable<Integer> {
                 }
             }
             rpc = (RpcEngine) engine.addApp(new RpcServiceApp(() -> rpcContext));
+            otherApps.forEach(engine::addApp);
             boolean overridden = rep != null || pub != null;
             rpc.start(rep != null ? rep : rpc.repAddress(), pub != null ? pub : rpc.pubAddress(), !overridden);
             LogEventLogger.install(engine.eventEngine());
@@ -152,6 +165,23 @@ final class ServerCommand implements Callable<Integer> {
             throw new StartupException("unknown gateway '" + name + "'; available: " + String.join(", ", byName.keySet()));
         }
         return factory;
+    }
+
+    /** The factories of the named apps other than the RPC service (which always runs), each once, in order. */
+    private static List<AppFactory> findApps(MainEngine engine, List<String> names) {
+        Map<String, AppFactory> byName = new LinkedHashMap<>();
+        engine.appFactories().forEach(f -> byName.putIfAbsent(f.appName(), f));
+        List<AppFactory> found = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            AppFactory factory = byName.get(name);
+            if (factory == null) {
+                throw new StartupException("unknown app '" + name + "'; available: " + String.join(", ", byName.keySet()));
+            }
+            if (!RpcEngine.APP_NAME.equals(name)) {
+                found.add(factory);
+            }
+        }
+        return found;
     }
 
     private GatewaySettings connectSettings(Path home) {

@@ -35,10 +35,16 @@ final class JtraderProcess implements AutoCloseable {
     private final Thread reader;
 
     private JtraderProcess(String name, List<String> command) {
+        this(name, command, env -> { });
+    }
+
+    private JtraderProcess(String name, List<String> command, java.util.function.Consumer<java.util.Map<String, String>> env) {
         this.name = name;
         try {
             stderrFile = Files.createTempFile("jtrader-" + name + "-err-", ".txt");
-            process = new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderrFile.toFile());
+            env.accept(builder.environment());
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -76,6 +82,15 @@ final class JtraderProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-jar", jar().toString()));
         command.addAll(List.of(args));
         return new JtraderProcess(name, command);
+    }
+
+    /** Starts {@code jtrader ARGS} with the environment changed by {@code env} (e.g. no DISPLAY). */
+    static JtraderProcess startWithEnv(String name, java.util.function.Consumer<java.util.Map<String, String>> env,
+            String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return new JtraderProcess(name, command, env);
     }
 
     /** Starts {@code java -cp CLASSPATH mainClass ARGS} (e.g. an example) with the test's class path. */

@@ -80,6 +80,28 @@ class ServerCommandIT {
 
     @Test
     @Timeout(90)
+    void shouldNameTheUnknownAppAndTheKnownOnesInOneLine() throws Exception {
+        try (JtraderProcess server = JtraderProcess.start("server", "server", "--home", home.toString(),
+                "--app", "RpcService", "--app", "CtaStrategy", "--rep", "tcp://127.0.0.1:0", "--pub",
+                "tcp://127.0.0.1:0")) {
+            assertThat(server.waitFor()).isNotZero();
+            assertThat(server.stderr().lines().toList()).as(server.describe()).singleElement().asString()
+                    .contains("unknown app 'CtaStrategy'").contains("RpcService");
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void shouldAcceptTheRpcServiceAppByNameAndServe() throws Exception {
+        try (JtraderProcess server = JtraderProcess.start("server", "server", "--home", home.toString(),
+                "--app", "RpcService", "--rep", "tcp://127.0.0.1:0", "--pub", "tcp://127.0.0.1:0")) {
+            assertThat(server.awaitLine(READY).group(1)).isNotEqualTo("0");
+            assertThat(server.terminate()).as(server.describe()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(90)
     void shouldNameABadConnectFileInOneLine() throws Exception {
         Path connect = home.resolve("my_sim.json");
         Files.writeString(connect, "[1, 2]");

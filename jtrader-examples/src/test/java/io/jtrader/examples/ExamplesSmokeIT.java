@@ -25,8 +25,14 @@ class ExamplesSmokeIT {
     Path home;
 
     private Process start(Path out, String mainClass, String... args) throws IOException {
+        return start(out, List.of(), mainClass, args);
+    }
+
+    private Process start(Path out, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().put("JTRADER_HOME", home.toString());
@@ -66,6 +72,42 @@ class ExamplesSmokeIT {
             } finally {
                 client.destroyForcibly();
             }
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as(read(serverOut)).isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** RunServer's GUI mode on Monocle's headless platform: the window opens with the service started and serving. */
+    @Test
+    @Timeout(120)
+    void shouldOpenTheWindowWithTheRpcServiceStartedInGuiMode() throws Exception {
+        Path serverOut = home.resolve("server-gui.out");
+        Path clientOut = home.resolve("client-gui.out");
+        Process server = start(serverOut, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dheadless.geometry=1600x1000-32"), RunServer.class.getName(), "--gui",
+                "tcp://127.0.0.1:0", "tcp://127.0.0.1:0");
+        try {
+            Matcher[] ready = new Matcher[1];
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                if (!server.isAlive()) {
+                    throw new AssertionError("RunServer --gui exited: " + read(serverOut));
+                }
+                Matcher m = READY.matcher(read(serverOut));
+                return (ready[0] = m).find() && read(serverOut).contains("trader window open");
+            });
+            assertThat(read(serverOut)).contains("RPC服务启动成功").contains("apps [RpcService]");
+            Process client = start(clientOut, RunClient.class.getName(), ready[0].group(1), ready[0].group(2));
+            try {
+                assertThat(client.waitFor(90, TimeUnit.SECONDS)).as(read(clientOut)).isTrue();
+                assertThat(client.exitValue()).as(read(clientOut)).isZero();
+                assertThat(read(clientOut)).contains("NOTTRADED").contains("CANCELLED").contains("done");
+            } finally {
+                client.destroyForcibly();
+            }
+            assertThat(server.isAlive()).as(read(serverOut)).isTrue();
+            assertThat(read(serverOut)).doesNotContain("Exception");
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as(read(serverOut)).isTrue();
         } finally {

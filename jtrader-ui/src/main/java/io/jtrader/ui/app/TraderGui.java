@@ -7,7 +7,6 @@ import io.jtrader.core.settings.SettingsStore;
 import io.jtrader.ui.view.MainWindow;
 import io.jtrader.ui.view.StartDialog;
 import io.jtrader.ui.viewmodel.Messages;
-import io.jtrader.ui.viewmodel.RpcServiceControl;
 import io.jtrader.ui.viewmodel.RpcServiceLocator;
 import io.jtrader.ui.viewmodel.StartChoice;
 import io.jtrader.ui.viewmodel.StartDialogViewModel;
@@ -54,6 +53,7 @@ public final class TraderGui {
      * @throws GuiException with one clear line when the window cannot open
      */
     public static int run(GuiOptions options, RpcServiceLocator rpcServiceLocator) {
+        requireKnownNames(options);
         requireDisplay();
         Path home = JtraderHome.resolve(options.home());
         SettingsStore store = new SettingsStore(home);
@@ -73,6 +73,49 @@ public final class TraderGui {
             }
             return engine;
         });
+    }
+
+    /** Opens a window on a new main engine whose RPC service is the real one ({@link RpcEngineControl}). */
+    public static int run(GuiOptions options) {
+        return run(options, RpcEngineControl.locator());
+    }
+
+    /**
+     * Opens a window on a main engine that is already set up (RunServer's GUI mode), with its real RPC service;
+     * {@code startRpcService} starts the service with its saved addresses unless it already runs.
+     */
+    public static int run(MainEngine engine, UiLanguage language, boolean startRpcService) {
+        return run(engine, language, RpcEngineControl.locator(), startRpcService);
+    }
+
+    /** Names of the gateways found with {@link ServiceLoader}, in discovery order. */
+    public static List<String> discoveredGateways() {
+        return discovered(GatewayFactory.class).stream().map(GatewayFactory::defaultName).distinct().toList();
+    }
+
+    /** Names of the apps found with {@link ServiceLoader}, in discovery order. */
+    public static List<String> discoveredApps() {
+        return discovered(AppFactory.class).stream().map(AppFactory::appName).distinct().toList();
+    }
+
+    /**
+     * Refuses gateway and app names that no module provides, with one line naming the name and what is available
+     * (the same check as {@code jtrader server --gateway/--app}).
+     *
+     * @throws GuiException for the first unknown name
+     */
+    public static void requireKnownNames(GuiOptions options) {
+        requireKnown("gateway", options.gateways(), discoveredGateways());
+        requireKnown("app", options.apps(), discoveredApps());
+    }
+
+    private static void requireKnown(String kind, List<String> names, List<String> available) {
+        for (String name : names) {
+            if (!available.contains(name)) {
+                throw new GuiException("unknown " + kind + " '" + name + "'; available: "
+                        + (available.isEmpty() ? "none" : String.join(", ", available)));
+            }
+        }
     }
 
     /**
@@ -111,6 +154,14 @@ public final class TraderGui {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CommandThread commands = new CommandThread();
+        AtomicReference<MainEngine> opened = new AtomicReference<>();
+        Thread onSignal = new Thread(() -> {
+            MainEngine engine = opened.get();
+            if (engine != null) {
+                engine.close();   // SIGTERM/SIGINT while the window is open: close gateways and apps cleanly
+            }
+        }, "trader-gui-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             Platform.setImplicitExit(false);
             startFx(() -> {
@@ -120,15 +171,21 @@ public final class TraderGui {
                         closed.countDown();
                         return;
                     }
+                    opened.set(engine);
                     MainWindow window = new MainWindow(messages, engine, commands, locator,
                             () -> closeAll(engine, commands, closed));
                     window.show(new Stage());
+                    LOG.info("trader window open (home {}, gateways {}, apps {})", engine.homeDir(),
+                            engine.gatewayNames(), engine.appNames());
                     if (startRpcService) {
-                        window.openRpcServiceWindow();
-                        startRpcService(locator, engine, commands);
+                        window.startRpcService();
                     }
                 } catch (RuntimeException e) {
                     failure.set(e);
+                    MainEngine engine = opened.get();
+                    if (engine != null) {
+                        commands.execute(engine::close);
+                    }
                     closed.countDown();
                 }
             });
@@ -137,14 +194,29 @@ public final class TraderGui {
             Thread.currentThread().interrupt();
             throw new GuiException("interrupted while the window was open", e);
         } finally {
+            try {
+                commands.shutdown(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             commands.close();
             Platform.exit();
+            removeHook(onSignal);
         }
         RuntimeException e = failure.get();
         if (e != null) {
             throw e instanceof GuiException ge ? ge : new GuiException(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** The engine is closed by now; a hook that cannot be removed is already running (the JVM is shutting down). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            LOG.debug("shutdown in progress; {} runs anyway", hook.getName());
+        }
     }
 
     private static void startFx(Runnable onFxThread) {
@@ -155,15 +227,6 @@ public final class TraderGui {
         } catch (RuntimeException | Error e) {
             throw new GuiException("JavaFX could not start: " + e, e);
         }
-    }
-
-    private static void startRpcService(RpcServiceLocator locator, MainEngine engine, CommandThread commands) {
-        RpcServiceControl service = locator.locate(engine);
-        commands.execute(() -> {
-            if (!service.isActive()) {
-                service.start(service.repAddress(), service.pubAddress());
-            }
-        });
     }
 
     private static Optional<StartChoice> chooseWhatToLoad(GuiOptions options, SettingsStore store,
@@ -177,12 +240,8 @@ public final class TraderGui {
         if (saved.isPresent() && !saved.get().askOnStart()) {
             return saved;
         }
-        List<String> discoveredGateways = discovered(GatewayFactory.class).stream()
-                .map(GatewayFactory::defaultName).distinct().toList();
-        List<String> discoveredApps = discovered(AppFactory.class).stream()
-                .map(AppFactory::appName).distinct().toList();
         Optional<StartChoice> chosen = new StartDialog(messages,
-                new StartDialogViewModel(discoveredGateways, discoveredApps, saved)).showAndWait();
+                new StartDialogViewModel(discoveredGateways(), discoveredApps(), saved)).showAndWait();
         chosen.ifPresent(c -> c.save(store));
         return chosen;
     }

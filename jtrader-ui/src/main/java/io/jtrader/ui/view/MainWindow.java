@@ -259,6 +259,30 @@ public final class MainWindow {
         rpcWindow.show();
     }
 
+    /**
+     * Opens the RPC service window and starts the service with the addresses it shows (its saved ones), unless it
+     * is already running (RunServer's GUI mode, {@code jtrader gui --start-rpc}). A failure to start is shown in the
+     * window's log.
+     *
+     * @return false when the RPC service is not available (an error dialog says why)
+     */
+    public boolean startRpcService() {
+        openRpcServiceWindow();
+        if (rpcViewModel == null) {
+            return false;
+        }
+        rpcViewModel.refreshState();
+        if (!rpcViewModel.activeProperty().get()) {
+            rpcViewModel.start();
+        }
+        return true;
+    }
+
+    /** The RPC service window, once opened. */
+    public java.util.Optional<RpcServiceWindow> rpcServiceWindow() {
+        return java.util.Optional.ofNullable(rpcWindow);
+    }
+
     /** Functions -> Find Contract. */
     public void openContractSearch() {
         if (searchDialog == null) {

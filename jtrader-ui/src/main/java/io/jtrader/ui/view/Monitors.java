@@ -60,7 +60,7 @@ final class Monitors {
                         o -> EnumTexts.directionStyle(o.direction()), false)
                 .text(m.get("col.offset"), o -> EnumTexts.offset(m, o.offset()))
                 .number(m.get("col.price"), o -> price(o.vtSymbol(), o.price()))
-                .number(m.get("col.volume"), o -> PriceFormat.volume(o.volume()))
+                .number(m.get("col.totalVolume"), o -> PriceFormat.volume(o.volume()))
                 .number(m.get("col.traded"), o -> PriceFormat.volume(o.traded()))
                 .text(m.get("col.status"), o -> EnumTexts.status(m, o.status()))
                 .text(m.get("col.time"), o -> time(o.datetime()))
@@ -78,7 +78,7 @@ final class Monitors {
                         t -> EnumTexts.directionStyle(t.direction()), false)
                 .text(m.get("col.offset"), t -> EnumTexts.offset(m, t.offset()))
                 .number(m.get("col.price"), t -> price(t.vtSymbol(), t.price()))
-                .number(m.get("col.volume"), t -> PriceFormat.volume(t.volume()))
+                .number(m.get("col.quantity"), t -> PriceFormat.volume(t.volume()))
                 .text(m.get("col.time"), t -> time(t.datetime()))
                 .text(m.get("col.gateway"), TradeData::gatewayName)
                 .table();
@@ -90,7 +90,7 @@ final class Monitors {
                 .text(m.get("col.exchange"), p -> p.exchange().value())
                 .styled(m.get("col.direction"), p -> EnumTexts.direction(m, p.direction()),
                         p -> EnumTexts.directionStyle(p.direction()), false)
-                .number(m.get("col.volume"), p -> PriceFormat.volume(p.volume()))
+                .number(m.get("col.quantity"), p -> PriceFormat.volume(p.volume()))
                 .number(m.get("col.ydVolume"), p -> PriceFormat.volume(p.ydVolume()))
                 .number(m.get("col.frozen"), p -> PriceFormat.volume(p.frozen()))
                 .number(m.get("col.positionPrice"), p -> price(p.vtSymbol(), p.price()))

@@ -6,6 +6,7 @@ import io.jtrader.core.model.Offset;
 import io.jtrader.core.model.OrderType;
 import io.jtrader.core.model.TickData;
 import io.jtrader.ui.viewmodel.Messages;
+import io.jtrader.ui.viewmodel.UiLanguage;
 import io.jtrader.ui.viewmodel.MonitorsViewModel;
 import io.jtrader.ui.viewmodel.PriceFormat;
 import io.jtrader.ui.viewmodel.TradingViewModel;
@@ -89,7 +90,7 @@ final class TradingPanel {
                 : EnumTexts.offset(m, o));
         offset.valueProperty().bindBidirectional(vm.offsetProperty());
         ComboBox<OrderType> type = combo("orderType", List.of(OrderType.LIMIT, OrderType.MARKET, OrderType.FAK,
-                OrderType.FOK), t -> t.value());
+                OrderType.FOK), t -> m.language() == UiLanguage.CHINESE ? t.value() : t.englishValue());
         type.valueProperty().bindBidirectional(vm.orderTypeProperty());
         TextField price = new TextField();
         price.setId("price");

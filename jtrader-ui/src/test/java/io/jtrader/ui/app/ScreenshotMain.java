@@ -8,11 +8,11 @@ import io.jtrader.core.model.Offset;
 import io.jtrader.core.model.OrderRequest;
 import io.jtrader.core.model.SubscribeRequest;
 import io.jtrader.core.model.TickData;
+import io.jtrader.rpcservice.server.RpcEngine;
+import io.jtrader.rpcservice.server.RpcServiceApp;
 import io.jtrader.ui.view.MainWindow;
 import io.jtrader.ui.view.RpcServiceWindow;
 import io.jtrader.ui.viewmodel.Messages;
-import io.jtrader.ui.viewmodel.RpcServiceControl;
-import io.jtrader.ui.viewmodel.RpcServiceViewModel;
 import io.jtrader.ui.viewmodel.UiLanguage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -30,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes the README screenshots: the main window trading on SIM and the RPC service window, in one language.
+ * Takes the README screenshots: the main window trading on SIM and the RPC service window with the real service
+ * running (vn.py's ports 2014/4102 when free), in one language.
  * Run under a real display (e.g. Xvfb :99): {@code ScreenshotMain OUT_DIR zh|en}.
  */
 public final class ScreenshotMain {
@@ -43,6 +44,11 @@ public final class ScreenshotMain {
         String suffix = language == UiLanguage.CHINESE ? "zh" : "en";
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("jtrader-shots");
+        // vn.py's default ports when free (as a user sees them), else free ones
+        boolean defaultsFree = portFree(2014) && portFree(4102);
+        new io.jtrader.core.settings.SettingsStore(home).save(io.jtrader.core.settings.SettingsFiles.RPC_SERVICE,
+                Map.of(RpcEngine.REP_ADDRESS_KEY, defaultsFree ? RpcEngine.REP_ADDRESS_DEFAULT : "tcp://127.0.0.1:0",
+                        RpcEngine.PUB_ADDRESS_KEY, defaultsFree ? RpcEngine.PUB_ADDRESS_DEFAULT : "tcp://127.0.0.1:0"));
         MainEngine engine = new MainEngine(new MainEngine.Context().homeDir(home));
         engine.addGateway("SIM");
         engine.connect(GatewaySettings.of(Map.of("tick interval ms", 200L, "journal", false)), "SIM");
@@ -66,24 +72,24 @@ public final class ScreenshotMain {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
-                MainWindow window = new MainWindow(messages, engine, commands, e -> {
-                    throw new IllegalStateException("not used");
-                }, () -> { });
+                MainWindow window = new MainWindow(messages, engine, commands, RpcEngineControl.locator(),
+                        () -> { });
                 Stage stage = new Stage();
                 window.show(stage);
                 window.trading().fillFrom(first);
                 window.trading().priceProperty().set(io.jtrader.ui.viewmodel.PriceFormat.format(t.bidPrice1(),
                         first.pricetick()));
                 window.trading().volumeProperty().set("1");
-                RpcServiceViewModel rpcVm = new RpcServiceViewModel(messages, new StoppedService(), commands,
-                        Platform::runLater);
-                RpcServiceWindow rpc = new RpcServiceWindow(messages, rpcVm, null);
-                rpc.show();
+                window.startRpcService();
+                RpcServiceWindow rpc = window.rpcServiceWindow().orElseThrow();
                 // let several pulses and ticks pass, then capture
                 javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
                         javafx.util.Duration.seconds(3));
                 wait.setOnFinished(e -> {
                     try {
+                        if (!RpcServiceApp.engineOf(engine).map(RpcEngine::isActive).orElse(false)) {
+                            throw new IllegalStateException("the RPC service did not start");
+                        }
                         save(stage.getScene(), out.resolve("main-window-" + suffix + ".png"));
                         save(rpc.stage().getScene(), out.resolve("rpc-window-" + suffix + ".png"));
                         done.complete(null);
@@ -120,6 +126,14 @@ public final class ScreenshotMain {
         ImageIO.write(buffered, "png", file.toFile());
     }
 
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
@@ -127,44 +141,6 @@ public final class ScreenshotMain {
                 throw new IllegalStateException("timed out waiting for SIM");
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** The RPC service as a freshly opened window shows it: stopped, default addresses. */
-    private static final class StoppedService implements RpcServiceControl {
-        @Override
-        public String repAddress() {
-            return "tcp://127.0.0.1:2014";
-        }
-
-        @Override
-        public String pubAddress() {
-            return "tcp://127.0.0.1:4102";
-        }
-
-        @Override
-        public boolean isActive() {
-            return false;
-        }
-
-        @Override
-        public void start(String repAddress, String pubAddress) {
-            throw new UnsupportedOperationException("screenshot stand-in");
-        }
-
-        @Override
-        public boolean stop() {
-            return false;
-        }
-
-        @Override
-        public String boundRepEndpoint() {
-            return "";
-        }
-
-        @Override
-        public String boundPubEndpoint() {
-            return "";
         }
     }
 }
