@@ -104,25 +104,20 @@ final class BenchSupport {
         private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(10_000);
 
         Child(String name, Class<?> main, String... args) {
+            this(name, javaCommand(main, args), null);
+        }
+
+        /** Any program (e.g. a Python stand-in), with extra environment variables (or null). */
+        Child(String name, List<String> command, java.util.Map<String, String> environment) {
             this.name = name;
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
-            command.add("-D" + CODEC_PROPERTY + "=" + System.getProperty(CODEC_PROPERTY, "vnpy"));
-            String extra = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "").trim();
-            if (!extra.isEmpty()) {
-                command.add("-D" + CHILD_JVM_OPTIONS_PROPERTY + "=" + extra);
-                command.addAll(Arrays.asList(extra.split("\\s+")));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (environment != null) {
+                builder.environment().putAll(environment);
             }
-            command.add("-Dlogback.configurationFile=io/jtrader/bench/rpc/logback-bench.xml");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(main.getName());
-            command.addAll(Arrays.asList(args));
             try {
-                process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                process = builder.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + name, e);
+                throw new UncheckedIOException("cannot start " + name + ": " + command, e);
             }
             stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {
@@ -137,6 +132,29 @@ final class BenchSupport {
             }, "bench-child-reader-" + name);
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /** The pid, for reading its memory from /proc. */
+        long pid() {
+            return process.pid();
+        }
+
+        private static List<String> javaCommand(Class<?> main, String... args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.add("-D" + CODEC_PROPERTY + "=" + System.getProperty(CODEC_PROPERTY, "vnpy"));
+            String extra = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "").trim();
+            if (!extra.isEmpty()) {
+                command.add("-D" + CHILD_JVM_OPTIONS_PROPERTY + "=" + extra);
+                command.addAll(Arrays.asList(extra.split("\\s+")));
+            }
+            command.add("-Dlogback.configurationFile=io/jtrader/bench/rpc/logback-bench.xml");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(main.getName());
+            command.addAll(Arrays.asList(args));
+            return command;
         }
 
         void send(String line) {
