@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * frame, stand-in vn.py classes) measured against the jtrader server (RoundTripServer, PublishServer). Per repeat,
  * interleaved: round trip Python client → Python server and → jtrader server; publish burst Python server → Python
  * subscriber and jtrader server → Python subscriber. Needs a python3 that can {@code import zmq}
- * ({@code JTRADER_PYTHON}, else each {@code python3} on PATH, else {@code /usr/bin/python3}); without one it says so
- * and exits with status 3.
+ * ({@code JTRADER_PYTHON}, else each {@code python3} on PATH, else {@code /usr/bin/python3}); without one it prints
+ * a {@code SKIPPED} line and returns.
  *
  * <pre>java -cp jtrader-bench/target/benchmarks.jar io.jtrader.bench.rpc.PythonStackBenchmark --calls 20000 --events 200000 --repeats 5</pre>
  */
@@ -29,7 +29,7 @@ public final class PythonStackBenchmark {
         String python = findPython();
         if (python == null) {
             System.out.println("SKIPPED python stack: no python3 with pyzmq (set JTRADER_PYTHON; Debian: apt-get install python3-zmq)");
-            System.exit(3);
+            return;
         }
         Path pyDir = pyDir();
         Path tick = Files.createTempFile("jtrader-bench-tick", ".pkl");
@@ -98,7 +98,6 @@ public final class PythonStackBenchmark {
         if (out != null) {
             TickLatencyBenchmark.append(Path.of(out, "throughput.csv"), "label,series,x,value", rows);
         }
-        System.exit(0);
     }
 
     private static BenchSupport.Child subscriber(String python, String script, Map<String, String> env, String pub, String name) {
