@@ -1,5 +1,6 @@
 package io.jtrader.cli;
 
+import io.jtrader.core.settings.JtraderHome;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -14,7 +15,7 @@ public final class HomeOption {
 
     /** The resolved settings folder. */
     public Path resolve() {
-        return Homes.resolve(home);
+        return JtraderHome.resolve(home);
     }
 
     /**
@@ -31,7 +32,7 @@ public final class HomeOption {
             }
         }
         if (System.getProperty("jtrader.log.dir") == null) {
-            System.setProperty("jtrader.log.dir", Homes.resolve(explicit).resolve("log").toString());
+            System.setProperty("jtrader.log.dir", JtraderHome.logDir(JtraderHome.resolve(explicit)).toString());
         }
     }
 }

@@ -114,6 +114,30 @@ class RpcServiceRoundTripTest {
         }
     }
 
+    @Test
+    @Timeout(60)
+    void shouldKeepASubscriptionMadeBeforeTheSnapshotArrived() {
+        try (ServiceFixture f = new ServiceFixture(home)) {
+            ContractData contract = f.shfeFuture();
+            io.jtrader.core.engine.MainEngine engine = new io.jtrader.core.engine.MainEngine(
+                    new io.jtrader.core.engine.MainEngine.Context().homeDir(home.resolve("early")).logCommands(false));
+            try (engine) {
+                List<TickData> ticks = new CopyOnWriteArrayList<>();
+                engine.eventEngine().register(EventType.TICK, e -> ticks.add((TickData) e.data()));
+                io.jtrader.rpcservice.client.RpcGateway gateway = (io.jtrader.rpcservice.client.RpcGateway)
+                        engine.addGateway(new io.jtrader.rpcservice.client.RpcGatewayFactory(), "RPC");
+                engine.connect(io.jtrader.core.gateway.GatewaySettings.of(java.util.Map.of(
+                        io.jtrader.rpcservice.client.RpcGateway.REQ_ADDRESS_ALIAS, f.rpcEngine.boundRepEndpoint(),
+                        io.jtrader.rpcservice.client.RpcGateway.SUB_ADDRESS_ALIAS, f.rpcEngine.boundPubEndpoint())), "RPC");
+                // Straight after connect: the contracts (and their server gateway) are not known yet.
+                engine.subscribe(new SubscribeRequest(contract.symbol(), contract.exchange()), "RPC");
+
+                await().atMost(WAIT).until(() -> ticks.stream().anyMatch(t -> t.vtSymbol().equals(contract.vtSymbol())));
+                assertThat(gateway.synced()).isCompleted();
+            }
+        }
+    }
+
     /** vn.py's wire carries datetimes to the microsecond (SIM stamps nanoseconds). */
     static OrderData micros(OrderData o) {
         return o.withStatus(o.status(), o.datetime() == null ? null : o.datetime().truncatedTo(ChronoUnit.MICROS));

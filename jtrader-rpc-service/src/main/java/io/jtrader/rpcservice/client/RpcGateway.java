@@ -236,6 +236,13 @@ public final class RpcGateway implements Gateway {
     @Override
     public void subscribe(SubscribeRequest request) {
         String serverGateway = relay.serverGatewayOf(request.vtSymbol());
+        CompletableFuture<Void> snapshot = synced;
+        if (serverGateway.isEmpty() && !snapshot.isDone()) {
+            // Contracts (and so each symbol's server gateway) arrive with the snapshot: a subscription made
+            // before it would reach the server with no gateway name and be dropped there.
+            snapshot.whenComplete((ok, failure) -> subscribe(request));
+            return;
+        }
         fireAndReport("subscribe " + request.vtSymbol(), requireClient().callAsync("subscribe", request, serverGateway));
     }
 
