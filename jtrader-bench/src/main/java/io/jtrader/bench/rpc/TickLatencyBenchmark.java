@@ -92,6 +92,7 @@ public final class TickLatencyBenchmark {
     private static String round(BenchSupport.Child publisher, BenchSupport.Child subscriber, String mode, long n, long rate,
             List<String> pct) {
         subscriber.send("EXPECT " + n);
+        subscriber.expect("ARMED", 60);
         publisher.send("GO " + mode + " " + n + " " + rate);
         publisher.expect("SENT", 600);
         String line = subscriber.expect("LATENCY", 60);

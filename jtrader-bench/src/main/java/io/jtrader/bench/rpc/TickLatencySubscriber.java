@@ -41,6 +41,7 @@ public final class TickLatencySubscriber {
                 long gcCount0 = gcCount();
                 received.set(0);
                 recorder.getIntervalHistogram();   // reset
+                System.out.println("ARMED");        // the driver starts the publisher only now, so no event is lost to the reset
                 long seen = -1;
                 long quietSince = System.nanoTime();
                 while (received.get() < n && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)) {
