@@ -39,6 +39,7 @@ public class VnpyCodecBenchmark {
     private Object tickValue;
     private byte[] orderRequestFrame;
     private Object orderRequestValue;
+    private byte[] heartbeatFrame;
 
     @Setup
     public void setUp() {
@@ -46,6 +47,13 @@ public class VnpyCodecBenchmark {
         tickValue = codec.decode(tickFrame);
         orderRequestFrame = golden("req_send_order.pkl");
         orderRequestValue = codec.decode(orderRequestFrame);
+        heartbeatFrame = golden("heartbeat.pkl");
+    }
+
+    /** The smallest frame vn.py sends ({@code ["heartbeat", float]}): the fixed cost of one decode. */
+    @Benchmark
+    public Object decodeHeartbeat() {
+        return codec.decode(heartbeatFrame);
     }
 
     @Benchmark

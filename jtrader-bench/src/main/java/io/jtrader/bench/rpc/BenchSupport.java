@@ -2,6 +2,7 @@ package io.jtrader.bench.rpc;
 
 import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.pickle.PickleCodec;
+import io.jtrader.rpcservice.vnpy.VnpyTypes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,8 +25,25 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
+    /** System property choosing the payload codec of every program and child: {@code vnpy} (default) or {@code generic}. */
+    static final String CODEC_PROPERTY = "jtrader.bench.codec";
+    /** System property with extra JVM options for child processes (space-separated), e.g. GC flags. */
+    static final String CHILD_JVM_OPTIONS_PROPERTY = "jtrader.bench.childJvmOptions";
+
+    /**
+     * The codec as deployed: vn.py's types registered (the tick event decodes to {@code TickData} on the codec's
+     * hand-written path), or {@code -Djtrader.bench.codec=generic} for the codec with nothing registered.
+     */
     static FrameCodec codec() {
-        return PickleCodec.generic();
+        String kind = System.getProperty(CODEC_PROPERTY, "vnpy");
+        switch (kind) {
+            case "vnpy":
+                return VnpyTypes.codec();
+            case "generic":
+                return PickleCodec.generic();
+            default:
+                throw new IllegalArgumentException("-D" + CODEC_PROPERTY + " must be vnpy or generic, got " + kind);
+        }
     }
 
     /** The golden vn.py tick event publish frame (979 bytes) from vnpy-golden. */
@@ -43,7 +61,8 @@ final class BenchSupport {
     static String environment() {
         return "JDK " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch");
+                + System.getProperty("os.arch") + ", codec " + System.getProperty(CODEC_PROPERTY, "vnpy")
+                + ", child JVM options [" + System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "") + "]";
     }
 
     static long longArg(String[] args, String name, long defaultValue) {
@@ -85,19 +104,20 @@ final class BenchSupport {
         private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(10_000);
 
         Child(String name, Class<?> main, String... args) {
+            this(name, javaCommand(main, args), null);
+        }
+
+        /** Any program (e.g. a Python stand-in), with extra environment variables (or null). */
+        Child(String name, List<String> command, java.util.Map<String, String> environment) {
             this.name = name;
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx512m");
-            command.add("-Dlogback.configurationFile=io/jtrader/bench/rpc/logback-bench.xml");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(main.getName());
-            command.addAll(Arrays.asList(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (environment != null) {
+                builder.environment().putAll(environment);
+            }
             try {
-                process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                process = builder.start();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + name, e);
+                throw new UncheckedIOException("cannot start " + name + ": " + command, e);
             }
             stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {
@@ -112,6 +132,29 @@ final class BenchSupport {
             }, "bench-child-reader-" + name);
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /** The pid, for reading its memory from /proc. */
+        long pid() {
+            return process.pid();
+        }
+
+        private static List<String> javaCommand(Class<?> main, String... args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            command.add("-D" + CODEC_PROPERTY + "=" + System.getProperty(CODEC_PROPERTY, "vnpy"));
+            String extra = System.getProperty(CHILD_JVM_OPTIONS_PROPERTY, "").trim();
+            if (!extra.isEmpty()) {
+                command.add("-D" + CHILD_JVM_OPTIONS_PROPERTY + "=" + extra);
+                command.addAll(Arrays.asList(extra.split("\\s+")));
+            }
+            command.add("-Dlogback.configurationFile=io/jtrader/bench/rpc/logback-bench.xml");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(main.getName());
+            command.addAll(Arrays.asList(args));
+            return command;
         }
 
         void send(String line) {

@@ -1,8 +1,11 @@
 package io.jtrader.rpc.pickle;
 
 import io.jtrader.rpc.RpcDecodeException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Not thread-safe; a new instance (or a reset one) per frame.
  */
 final class PickleDecoder {
-    private static final Object UNSET = new Object();
+    /** A None stored in the memo (an empty memo slot is null). */
+    private static final Object MEMO_NONE = new Object();
+    private static final int INITIAL_STACK = 32;
+    private static final int INITIAL_MEMO = 64;
+    private static final int MAX_RETAINED_CAPACITY = 4096;
     private static final int MAX_GLOBAL_LINE = 1024;
     private static final int MAX_LONG_BYTES = 1024;
     private static final int MAX_CACHED_ZONES = 512;
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
     private static final Object[] NO_ITEMS = new Object[0];
     private static final int MAX_CACHED_STRING = 32;
-    private static final int STRING_CACHE_SIZE = 1024;
+    private static final int STRING_CACHE_BITS = 10;
+    private static final int STRING_CACHE_SIZE = 1 << STRING_CACHE_BITS;
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int GLOBAL_CACHE_SIZE = 64;
 
     private final PickleTypeRegistry registry;
     private final int maxDepth;
@@ -47,23 +58,27 @@ final class PickleDecoder {
     private int opStart;
     private int opcode;
 
-    private Object[] stack = new Object[32];
-    private int[] depths = new int[32];
+    // The two reference arrays are allocated afresh for every frame (see decode); the int arrays are kept.
+    private Object[] stack;
+    private int[] depths = new int[INITIAL_STACK];
+    private int stackCapacity = INITIAL_STACK;
     private int top;
     private int[] marks = new int[16];
     private int markTop;
-    private Object[] memo = new Object[64];
-    private int[] memoDepths = new int[64];
+    private Object[] memo;
+    private int[] memoDepths = new int[INITIAL_MEMO];
+    private int memoCapacity = INITIAL_MEMO;
     private int memoCount;
     private final String[] strings = new String[STRING_CACHE_SIZE];
-    private final byte[][] stringBytes = new byte[STRING_CACHE_SIZE][];
+    private final int[] stringLengths = new int[STRING_CACHE_SIZE];
+    private final long[] stringWords = new long[STRING_CACHE_SIZE * 4];
+    private final GlobalRef[] globals = new GlobalRef[GLOBAL_CACHE_SIZE];
 
     PickleDecoder(PickleTypeRegistry registry, PickleCodecConfig config) {
         this.registry = registry;
         this.maxDepth = config.maxDepth();
         this.maxMemoEntries = config.maxMemoEntries();
         this.maxCollectionSize = config.maxCollectionSize();
-        Arrays.fill(memo, UNSET);
     }
 
     /** Decodes one whole frame. Resets all state first, so an instance can be reused after any outcome. */
@@ -73,6 +88,14 @@ final class PickleDecoder {
         end = frame.length;
         opStart = 0;
         opcode = -1;
+        // Fresh (young) arrays for the values of this frame. A decoder lives long and is soon in the old
+        // generation; with G1 every store of a new value into an old array runs the card-marking barrier's
+        // StoreLoad fence (~10 ns each, several hundred stores per tick event), while stores into a young array
+        // skip it. Allocating ~0.5 KB per frame is far cheaper than that (measured: see docs/benchmarks.md).
+        // A value takes at least one byte and a MEMOIZE one more: small frames get small arrays.
+        int bound = Math.max(8, frame.length >>> 1);
+        stack = new Object[Math.min(stackCapacity, bound)];
+        memo = new Object[Math.min(memoCapacity, bound)];
         try {
             while (pos < end) {
                 opStart = pos;
@@ -91,24 +114,25 @@ final class PickleDecoder {
     /** Drops every reference to the frame and its values, so a reused decoder retains nothing. */
     private void clear() {
         buf = null;
-        if (stack.length > 4096) {
-            stack = new Object[32];
-            depths = new int[32];
+        if (stack.length > MAX_RETAINED_CAPACITY) {
+            stackCapacity = INITIAL_STACK;
+            depths = new int[INITIAL_STACK];
         } else {
-            Arrays.fill(stack, 0, top, null);
+            stackCapacity = Math.max(stackCapacity, stack.length);
         }
+        stack = null;
         top = 0;
         markTop = 0;
-        if (marks.length > 4096) {
+        if (marks.length > MAX_RETAINED_CAPACITY) {
             marks = new int[16];
         }
-        if (memoCount > 0) {
-            if (memo.length > 4096) {
-                memo = new Object[64];
-                memoDepths = new int[64];
-            }
-            Arrays.fill(memo, UNSET);
+        if (memo.length > MAX_RETAINED_CAPACITY) {
+            memoCapacity = INITIAL_MEMO;
+            memoDepths = new int[INITIAL_MEMO];
+        } else {
+            memoCapacity = Math.max(memoCapacity, memo.length);
         }
+        memo = null;
         memoCount = 0;
     }
 
@@ -346,7 +370,9 @@ final class PickleDecoder {
     private void push(Object value, int depth) {
         if (top == stack.length) {
             stack = Arrays.copyOf(stack, top * 2);
-            depths = Arrays.copyOf(depths, top * 2);
+            if (depths.length < top * 2) {
+                depths = Arrays.copyOf(depths, top * 2);
+            }
         }
         stack[top] = value;
         depths[top++] = depth;
@@ -417,22 +443,26 @@ final class PickleDecoder {
         }
         if (index >= memo.length) {
             int capacity = Math.max(index + 1, Math.min(memo.length * 2, maxMemoEntries));
-            int old = memo.length;
             memo = Arrays.copyOf(memo, capacity);
-            memoDepths = Arrays.copyOf(memoDepths, capacity);
-            Arrays.fill(memo, old, capacity, UNSET);
+            if (memoDepths.length < capacity) {
+                memoDepths = Arrays.copyOf(memoDepths, capacity);
+            }
         }
-        if (memo[index] == UNSET) {
+        if (memo[index] == null) {
             memoCount++;
         }
-        memo[index] = stack[top - 1];
+        Object v = stack[top - 1];
+        memo[index] = v == null ? MEMO_NONE : v;
         memoDepths[index] = depths[top - 1];
     }
 
     private void memoGet(int index) {
-        Object v = index < memo.length ? memo[index] : UNSET;
-        if (v == UNSET) {
+        Object v = index < memo.length ? memo[index] : null;
+        if (v == null) {
             throw error("memo index " + index + " was never stored");
+        }
+        if (v == MEMO_NONE) {
+            v = null;
         }
         int depth = memoDepths[index];
         if (v instanceof PendingObject p) {
@@ -492,6 +522,7 @@ final class PickleDecoder {
         if (list.size() + (top - from) > maxCollectionSize) {
             throw error("a list with more than " + maxCollectionSize + " items");
         }
+        list.ensureRoom(top - from);
         for (int i = from; i < top; i++) {
             int d = depthAt(i);
             Object item = consume(i);
@@ -512,6 +543,7 @@ final class PickleDecoder {
         if (dict.entryCount() + n / 2 > maxCollectionSize) {
             throw error("a dict with more than " + maxCollectionSize + " items");
         }
+        dict.ensureRoom(n / 2);
         for (int i = from; i < top; i += 2) {
             int d = Math.max(depthAt(i), depthAt(i + 1));
             Object key = consume(i);
@@ -562,12 +594,43 @@ final class PickleDecoder {
     // ---- objects ----
 
     private Object global(String module, String name) {
-        if (module.equals("__builtin__")) {
-            module = "builtins";
-        } else if (module.equals("copy_reg")) {
-            module = "copyreg";
+        // Frames name the same few globals again and again, with the same (cached) string instances: reuse
+        // the immutable reference and its class lookup instead of allocating and hashing for each.
+        GlobalRef cached = globals[globalSlot(module, name)];
+        if (cached != null && cached.module() == module && cached.name() == name) {
+            return cached.global();
         }
-        return new PyGlobal(module, name);
+        String m = module;
+        if (m.equals("__builtin__")) {
+            m = "builtins";
+        } else if (m.equals("copy_reg")) {
+            m = "copyreg";
+        }
+        PyGlobal g = new PyGlobal(m, name);
+        globals[globalSlot(module, name)] = new GlobalRef(module, name, g, registry.classFor(m, name), registry.enumFor(m, name));
+        return g;
+    }
+
+    private static int globalSlot(String module, String name) {
+        int h = module.hashCode() * 31 + name.hashCode();
+        return (h ^ (h >>> 7)) & (GLOBAL_CACHE_SIZE - 1);
+    }
+
+    /** The registered class of a global, from the cache when {@link #global} has just seen it. */
+    private PickleTypeRegistry.ClassEntry classEntry(PyGlobal g) {
+        GlobalRef ref = globals[globalSlot(g.module(), g.name())];
+        return ref != null && ref.global == g ? ref.entry : registry.classFor(g.module(), g.name());
+    }
+
+    /** The registered enum of a global, from the cache when {@link #global} has just seen it. */
+    private PickleTypeRegistry.EnumEntry enumEntry(PyGlobal g) {
+        GlobalRef ref = globals[globalSlot(g.module(), g.name())];
+        return ref != null && ref.global == g ? ref.enumEntry : registry.enumFor(g.module(), g.name());
+    }
+
+    /** A global as the frame spelled it, the reference made for it and its registered class (or null). */
+    private record GlobalRef(String module, String name, PyGlobal global, PickleTypeRegistry.ClassEntry entry,
+            PickleTypeRegistry.EnumEntry enumEntry) {
     }
 
     private void newObject(boolean withKwargs) {
@@ -589,7 +652,7 @@ final class PickleDecoder {
             }
         }
         truncateTo(clsIndex);
-        push(new PendingObject(g.module(), g.name(), registry.classFor(g.module(), g.name())), 1);
+        push(new PendingObject(g.module(), g.name(), classEntry(g)), 1);
     }
 
     private void build() {
@@ -699,7 +762,7 @@ final class PickleDecoder {
     private Object call(PyGlobal g, PyTuple args) {
         String module = g.module();
         String name = g.name();
-        PickleTypeRegistry.EnumEntry en = registry.enumFor(module, name);
+        PickleTypeRegistry.EnumEntry en = enumEntry(g);
         if (en != null) {
             requireArgs(args, 1, 1, g);
             Object member = en.fromValue(args.get(0));
@@ -775,7 +838,7 @@ final class PickleDecoder {
             throw error("refusing builtins.getattr" + args + ": only getattr(<enum class>, 'NAME') and"
                     + " getattr(zoneinfo.ZoneInfo, '_unpickle') are allowed");
         }
-        PickleTypeRegistry.EnumEntry en = registry.enumFor(target.module(), target.name());
+        PickleTypeRegistry.EnumEntry en = enumEntry(target);
         if (en != null) {
             Object member = en.fromName(attr);
             if (member == null) {
@@ -1108,30 +1171,73 @@ final class PickleDecoder {
         need(n);
         int start = pos;
         pos += n;
-        int hash = 0;
+        if (n == 0) {
+            return "";
+        }
+        if (n <= MAX_CACHED_STRING && start + ((n + 7) & ~7) <= buf.length) {
+            return cachedString(start, n);
+        }
         for (int i = start; i < start + n; i++) {
-            byte b = buf[i];
-            if (b < 0) {
+            if (buf[i] < 0) {
                 return utf8Strict(start, n);
             }
-            hash = 31 * hash + b;
         }
-        if (n > MAX_CACHED_STRING) {
-            return new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        return new String(buf, start, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Short ASCII strings (dict keys, class names, symbols, gateway names) repeat in every frame: reuse one
+     * instance per spelling, whose hash code is then already computed for map and switch lookups. The bytes
+     * are read and compared as up to four little-endian words (bytes past {@code n} masked to zero), so a hit
+     * costs a few word operations instead of a byte loop. The caller made sure the words lie inside the array.
+     */
+    private String cachedString(int start, int n) {
+        int words = (n + 7) >>> 3;
+        long tailMask = (n & 7) == 0 ? -1L : (1L << ((n & 7) << 3)) - 1;
+        long w0 = (long) LONGS.get(buf, start);
+        long w1 = 0;
+        long w2 = 0;
+        long w3 = 0;
+        if (words == 1) {
+            w0 &= tailMask;
+        } else {
+            w1 = (long) LONGS.get(buf, start + 8);
+            if (words == 2) {
+                w1 &= tailMask;
+            } else {
+                w2 = (long) LONGS.get(buf, start + 16);
+                if (words == 3) {
+                    w2 &= tailMask;
+                } else {
+                    w3 = (long) LONGS.get(buf, start + 24) & tailMask;
+                }
+            }
         }
-        // Short ASCII strings (dict keys, class names, symbols, gateway names) repeat in every frame: reuse one
-        // instance per spelling, whose hash code is then already computed for map and switch lookups.
-        int slot = (hash ^ (hash >>> 11)) & (STRING_CACHE_SIZE - 1);
-        byte[] cachedBytes = stringBytes[slot];
-        if (cachedBytes != null && cachedBytes.length == n && Arrays.equals(cachedBytes, 0, n, buf, start, start + n)) {
+        if (((w0 | w1 | w2 | w3) & 0x8080808080808080L) != 0) {
+            return utf8Strict(start, n);
+        }
+        long h = (w0 * MIX + w1) * MIX + w2;
+        h = ((h * MIX + w3) ^ n) * MIX;
+        int slot = (int) (h >>> (64 - STRING_CACHE_BITS));
+        int base = slot << 2;
+        if (stringLengths[slot] == n && stringWords[base] == w0 && stringWords[base + 1] == w1
+                && stringWords[base + 2] == w2 && stringWords[base + 3] == w3) {
             return strings[slot];
+        }
+        int hash = 0;
+        for (int i = start; i < start + n; i++) {
+            hash = 31 * hash + buf[i];
         }
         String s = registry.canonical(buf, start, n, hash);
         if (s == null) {
             s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
         }
         strings[slot] = s;
-        stringBytes[slot] = Arrays.copyOfRange(buf, start, start + n);
+        stringLengths[slot] = n;
+        stringWords[base] = w0;
+        stringWords[base + 1] = w1;
+        stringWords[base + 2] = w2;
+        stringWords[base + 3] = w3;
         return s;
     }
 

@@ -61,6 +61,16 @@ public final class PickleDict extends AbstractMap<Object, Object> implements Con
         return sealed;
     }
 
+    /** Decoder only: room for {@code more} entries, so a state dict of known size is allocated once. */
+    void ensureRoom(int more) {
+        int needed = count + more;
+        if (needed > keys.length) {
+            int capacity = Math.max(needed, Math.min(Math.max(8, count * 2), needed + 64));
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+    }
+
     /** Decoder only. */
     void putDecoded(Object key, Object value, int entryDepth) {
         if (count == keys.length) {

@@ -47,6 +47,14 @@ public final class PickleList extends AbstractList<Object> implements RandomAcce
         return sealed;
     }
 
+    /** Decoder only: room for {@code more} items, so a list of known size is allocated once. */
+    void ensureRoom(int more) {
+        int needed = size + more;
+        if (needed > items.length) {
+            items = Arrays.copyOf(items, Math.max(needed, Math.min(Math.max(8, size * 2), needed + 64)));
+        }
+    }
+
     /** Decoder only. */
     void addDecoded(Object item, int itemDepth) {
         if (size == items.length) {

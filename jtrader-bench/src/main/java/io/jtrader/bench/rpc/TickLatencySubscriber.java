@@ -1,0 +1,121 @@
+package io.jtrader.bench.rpc;
+
+import io.jtrader.rpc.RpcClient;
+import io.jtrader.rpcservice.vnpy.VnpyEvent;
+import java.io.BufferedReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Child process of {@link TickLatencyBenchmark}, {@code --mode ours}: an RpcClient (vn.py codec) whose callback
+ * records now − {@code sent_ns}; {@code --mode raw}: a JeroMQ SUB socket on its own thread recording now − the
+ * frame's 8-byte send time. On {@code EXPECT n} waits until n events arrived (or 10 s of silence) and prints
+ * {@code LATENCY n=N p50=… p99=… p999=… max=… gcMs=… gcCount=…} in µs, then one {@code PCT q value} line per
+ * percentile of the distribution (for the plots) and {@code END}.
+ */
+public final class TickLatencySubscriber {
+    public static void main(String[] args) throws Exception {
+        String endpoint = BenchSupport.stringArg(args, "pub", null);
+        String mode = BenchSupport.stringArg(args, "mode", "ours");
+        Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
+        AtomicLong received = new AtomicLong();
+        AutoCloseable subscription = mode.equals("ours") ? ours(endpoint, recorder, received) : raw(endpoint, recorder, received);
+        try (subscription) {
+            System.out.println("READY");
+            BufferedReader stdin = BenchSupport.stdin();
+            String line;
+            while ((line = BenchSupport.readControl(stdin)) != null) {
+                if (!line.startsWith("EXPECT ")) {
+                    continue;
+                }
+                long n = Long.parseLong(line.substring(7).trim());
+                long gcMs0 = gcMillis();
+                long gcCount0 = gcCount();
+                received.set(0);
+                recorder.getIntervalHistogram();   // reset
+                System.out.println("ARMED");        // the driver starts the publisher only now, so no event is lost to the reset
+                long seen = -1;
+                long quietSince = System.nanoTime();
+                while (received.get() < n && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)) {
+                    long now = received.get();
+                    if (now != seen) {
+                        seen = now;
+                        quietSince = System.nanoTime();
+                    }
+                    Thread.sleep(5);   // control loop of a benchmark child; latencies are taken on the receiving thread
+                }
+                Histogram h = recorder.getIntervalHistogram();
+                System.out.printf(java.util.Locale.ROOT,
+                        "LATENCY n=%d p50=%.1f p99=%.1f p999=%.1f max=%.1f gcMs=%d gcCount=%d%n", h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+                        h.getMaxValue() / 1e3, gcMillis() - gcMs0, gcCount() - gcCount0);
+                for (double q : new double[] {0, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 100}) {
+                    System.out.printf(java.util.Locale.ROOT, "PCT %s %.1f%n", q, h.getValueAtPercentile(q) / 1e3);
+                }
+                System.out.println("END");
+            }
+        }
+        System.exit(0);
+    }
+
+    private static AutoCloseable ours(String endpoint, Recorder recorder, AtomicLong received) throws InterruptedException {
+        RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(endpoint)
+                .codec(BenchSupport.codec()).subReceiveHwm(0));
+        client.subscribe("", (topic, data) -> {
+            if (data instanceof VnpyEvent e && e.extra().get("sent_ns") instanceof Long sent) {
+                recorder.recordValue(Math.max(0, System.nanoTime() - sent));
+                received.incrementAndGet();
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!client.heartbeatSeen()) {
+            if (System.nanoTime() > deadline) {
+                client.close();
+                throw new IllegalStateException("no heartbeat from " + endpoint + " within 30 s");
+            }
+            Thread.sleep(10);   // start-up wait in a benchmark child
+        }
+        return client;
+    }
+
+    private static AutoCloseable raw(String endpoint, Recorder recorder, AtomicLong received) {
+        ZContext zmq = new ZContext(1);
+        ZMQ.Socket sub = zmq.createSocket(SocketType.SUB);
+        sub.setRcvHWM(0);
+        sub.subscribe(new byte[0]);
+        sub.connect(endpoint);
+        Thread reader = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    byte[] frame = sub.recv(0);
+                    if (frame == null) {
+                        return;
+                    }
+                    recorder.recordValue(Math.max(0, System.nanoTime() - ByteBuffer.wrap(frame).getLong(0)));
+                    received.incrementAndGet();
+                }
+            } catch (org.zeromq.ZMQException e) {
+                // context closed at exit
+            }
+        }, "raw-sub");
+        reader.setDaemon(true);
+        reader.start();
+        return zmq::close;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+}
