@@ -82,6 +82,9 @@ class LinkCutIT {
 
             String vtSymbol = firstShfeFuture(observer);
             int from = remote.lines().size();
+            // The client learns the server's heartbeat interval from the gaps it observes (until then it allows vn.py's
+            // 30 s): let a few 1 s heartbeats arrive before trading and cutting, as on any link that has been up a while.
+            await().pollDelay(Duration.ofMillis(3_500)).atMost(Duration.ofSeconds(5)).until(() -> true);
             remote.type("sub " + vtSymbol);
             Matcher tick = remote.awaitLine(from, Pattern.compile("tick " + Pattern.quote(vtSymbol)
                     + " last=\\S+ bid=([0-9.]+)@\\S+ ask=([0-9.]+)@.*"));
@@ -97,16 +100,27 @@ class LinkCutIT {
             run("ip", "netns", "exec", clientNs, "ip", "link", "set", clientIf, "down");
             long cutNs = System.nanoTime();
             int tradesAtCut = observer.linesMatching(l -> l.startsWith("trade ") && serverIds.stream().anyMatch(l::contains)).size();
-            // the client notices (heartbeat silence: 3 observed intervals, at most 30 s) and says so
+            // the client notices (heartbeat silence: 3 observed intervals of 1 s) and says so
             try {
-                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                         .until(() -> remote.stderr().contains("server lost"));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError("the client did not report the lost link: " + remote.describe(), e);
             }
-            // and a resting order fills on the server during the cut
-            await().atMost(Duration.ofSeconds(60)).until(() -> observer.linesMatching(
-                    l -> l.startsWith("trade ") && serverIds.stream().anyMatch(l::contains)).size() > tradesAtCut);
+            // and orders fill on the server during the cut: a resting one if the random walk reaches it soon, else a
+            // marketable order the observer sends on the server's host (every client sees every order, as in vn.py)
+            List<String> filledDuringCut = new ArrayList<>(resting);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> observer.linesMatching(
+                        l -> l.startsWith("trade ") && serverIds.stream().anyMatch(l::contains)).size() > tradesAtCut);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                int at = observer.lines().size();
+                observer.type("buy " + vtSymbol + " 999999 1 open market");
+                String observerOrder = observer.awaitLine(at, Pattern.compile("sent (C0\\.\\S+)")).group(1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> observer.linesMatching(
+                        l -> l.startsWith("trade ") && l.contains(" " + observerOrder + " ")).size() == 1);
+                filledDuringCut.add("C1." + observerOrder.substring(3));
+            }
             long remaining = CUT.toNanos() - (System.nanoTime() - cutNs);
             if (remaining > 0) {
                 await().pollDelay(Duration.ofNanos(remaining)).atMost(Duration.ofNanos(remaining).plusSeconds(1))
@@ -117,7 +131,7 @@ class LinkCutIT {
 
             // recovered: the fills made during the cut arrive, and the client ends with the server's state
             remote.awaitLine(remoteLinesAtRestore, Pattern.compile("trade C1\\.\\S+ (" + String.join("|",
-                    resting.stream().map(Pattern::quote).toList()) + ") .*"));
+                    filledDuringCut.stream().map(Pattern::quote).toList()) + ") .*"));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
                 for (String what : List.of("orders", "trades", "positions", "accounts")) {
                     assertThat(listing(remote, what, "C1")).as(what).isEqualTo(listing(observer, what, "C0"));

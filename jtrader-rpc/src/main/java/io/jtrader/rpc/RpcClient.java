@@ -58,6 +58,8 @@ public final class RpcClient implements AutoCloseable {
 
     private final Context context;
     private final long handshakeStallNs;
+    /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
+    private static final int NEVER_CONNECTED_FACTOR = 3;
     private final ZContext zmq = new ZContext(1);
     private final Wakeup wakeup = new Wakeup();
     private final ConcurrentLinkedQueue<PendingCall> commands = new ConcurrentLinkedQueue<>();
@@ -80,10 +82,12 @@ public final class RpcClient implements AutoCloseable {
     private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
     private int heartbeatGapCount;
     private long lastHeartbeatNs;
+    private long toleranceNs;                                   // silence after which the server is lost
     private long lastMessageNs;
     private int dealerGeneration;
     private boolean handshakeDone;
     private long connectedAtNs;                                 // 0 = no TCP connection waiting for its handshake
+    private long openedAtNs;                                    // when the current DEALER was opened
     private final List<PendingCall> sentBeforeHandshake = new java.util.ArrayList<>();
 
     private final AtomicLong callsSent = new AtomicLong();
@@ -106,6 +110,7 @@ public final class RpcClient implements AutoCloseable {
     public RpcClient(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
         this.handshakeStallNs = TimeUnit.MILLISECONDS.toNanos(context.handshakeTimeoutMs);
+        this.toleranceNs = TimeUnit.MILLISECONDS.toNanos(context.heartbeatToleranceMs);
         try {
             Endpoints.check("reqEndpoint", context.reqEndpoint);
             openDealer();
@@ -407,6 +412,7 @@ public final class RpcClient implements AutoCloseable {
         dealer.connect(context.reqEndpoint);
         handshakeDone = false;
         connectedAtNs = 0;
+        openedAtNs = System.nanoTime();
     }
 
     /** CurveZMQ client role when {@link Context#curve} was set; nothing otherwise. */
@@ -461,12 +467,25 @@ public final class RpcClient implements AutoCloseable {
                 connectedAtNs = 0;
             }
         }
-        if (handshakeDone || connectedAtNs == 0 || now - connectedAtNs < handshakeStallNs) {
+        if (handshakeDone) {
+            return false;
+        }
+        boolean connectedButSilent = connectedAtNs != 0 && now - connectedAtNs >= handshakeStallNs;
+        // The stall also shows as a connection JeroMQ never reports as connected at all: with calls waiting, reopen
+        // after a few handshake timeouts (a server that is simply down costs one quiet reopen per period).
+        boolean neverConnected = connectedAtNs == 0 && !sentBeforeHandshake.isEmpty()
+                && now - openedAtNs >= NEVER_CONNECTED_FACTOR * handshakeStallNs;
+        if (!connectedButSilent && !neverConnected) {
             return false;
         }
         stalledHandshakes.incrementAndGet();
-        LOG.warn("connection to {} got no ZeroMQ handshake within {} ms; reopening it and resending {} call(s)",
-                context.reqEndpoint, TimeUnit.NANOSECONDS.toMillis(handshakeStallNs), sentBeforeHandshake.size());
+        if (connectedButSilent) {
+            LOG.warn("connection to {} got no ZeroMQ handshake within {} ms; reopening it and resending {} call(s)",
+                    context.reqEndpoint, TimeUnit.NANOSECONDS.toMillis(handshakeStallNs), sentBeforeHandshake.size());
+        } else {
+            LOG.info("no connection to {} within {} ms; reopening it and resending {} call(s)", context.reqEndpoint,
+                    TimeUnit.NANOSECONDS.toMillis(NEVER_CONNECTED_FACTOR * handshakeStallNs), sentBeforeHandshake.size());
+        }
         dealer.close();
         dealerMonitor.close();
         openDealer();
@@ -631,20 +650,29 @@ public final class RpcClient implements AutoCloseable {
             heartbeatGapsNs[heartbeatGapCount++ % HEARTBEAT_GAP_WINDOW] = now - lastHeartbeatNs;
         }
         lastHeartbeatNs = now;
+        toleranceNs = computeToleranceNs();
         heartbeatSeen = true;
     }
 
-    /** Three of the largest recent heartbeat gaps, capped by the configured tolerance (vn.py's 30 s). */
+    /**
+     * Three times the median of the recent heartbeat gaps, capped by the configured tolerance (vn.py's 30 s). The
+     * median, not the largest gap: the gap that spans an outage (a server restart, a cut link) must not stretch the
+     * tolerance for the next outage; a server that really changed its interval moves the median within a few beats.
+     */
     private long toleranceNs() {
+        return toleranceNs;
+    }
+
+    private long computeToleranceNs() {
         long capNs = TimeUnit.MILLISECONDS.toNanos(context.heartbeatToleranceMs);
-        if (heartbeatGapCount == 0) {
+        int n = Math.min(heartbeatGapCount, HEARTBEAT_GAP_WINDOW);
+        if (n == 0) {
             return capNs;
         }
-        long largestGap = 0;
-        for (int i = 0; i < Math.min(heartbeatGapCount, HEARTBEAT_GAP_WINDOW); i++) {
-            largestGap = Math.max(largestGap, heartbeatGapsNs[i]);
-        }
-        return Math.min(capNs, Math.max(MIN_TOLERANCE_NS, 3 * largestGap));
+        long[] gaps = java.util.Arrays.copyOf(heartbeatGapsNs, n);
+        java.util.Arrays.sort(gaps);
+        long median = gaps[(n - 1) / 2];
+        return Math.min(capNs, Math.max(MIN_TOLERANCE_NS, 3 * median));
     }
 
     private void checkLiveness(long now) {
@@ -674,6 +702,9 @@ public final class RpcClient implements AutoCloseable {
         }
         if (sub != null && !serverLost) {
             untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
+        }
+        if (!handshakeDone && !sentBeforeHandshake.isEmpty() && connectedAtNs == 0) {
+            untilNs = Math.min(untilNs, Math.max(0, openedAtNs + NEVER_CONNECTED_FACTOR * handshakeStallNs - now));
         }
         if (connectedAtNs != 0 && !handshakeDone) {
             untilNs = Math.min(untilNs, connectedAtNs + handshakeStallNs - now);

@@ -55,6 +55,33 @@ class RpcClientTest {
     }
 
     @Test
+    @Timeout(30)
+    void shouldNotLetTheGapOfAnOutageSlowTheDetectionOfTheNextOne() {
+        RpcServer server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(100)).start();
+        String rep = server.repEndpoint();
+        String pub = server.pubEndpoint();
+        try (RpcClient client = Loopback.client(server)) {
+            await().atMost(ofSeconds(5)).until(() -> client.counters().heartbeatsReceived() >= 3);
+            server.stop();
+            await().atMost(ofSeconds(5)).until(client::serverLost);
+            // An outage of a known length: its heartbeat gap (> 3 s) must not become the new normal.
+            await().pollDelay(ofSeconds(3)).atMost(ofSeconds(4)).until(() -> true);
+            server = new RpcServer(Loopback.serverContext().heartbeatIntervalMs(100).repEndpoint(rep).pubEndpoint(pub)).start();
+            await().atMost(ofSeconds(10)).until(() -> !client.serverLost());
+            long beats = client.counters().heartbeatsReceived();
+            await().atMost(ofSeconds(5)).until(() -> client.counters().heartbeatsReceived() >= beats + 3);
+
+            server.stop();
+            long stoppedAt = System.nanoTime();
+            await().atMost(ofSeconds(5)).until(client::serverLost);
+            assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt))
+                    .as("three 100 ms heartbeats missed, not three times the outage").isLessThan(Duration.ofMillis(2_500));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     @Timeout(20)
     void shouldSkipUndecodableFramesAndThrowingSubscribersAndKeepReceiving() {
         try (ZContext zmq = new ZContext()) {
