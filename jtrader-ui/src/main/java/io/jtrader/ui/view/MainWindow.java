@@ -57,6 +57,9 @@ public final class MainWindow {
     private final MonitorsViewModel monitors;
     private final TradingViewModel trading;
     private final Monitors tables;
+    /** Monitors update at most this often (50 a second): fast to the eye, light on the FX thread. */
+    static final java.time.Duration MONITOR_UPDATE_INTERVAL = java.time.Duration.ofMillis(20);
+
     private Stage stage;
     private RpcServiceWindow rpcWindow;
     private RpcServiceViewModel rpcViewModel;
@@ -72,7 +75,7 @@ public final class MainWindow {
         this.commandExecutor = Objects.requireNonNull(commandExecutor, "commandExecutor");
         this.rpcServiceLocator = Objects.requireNonNull(rpcServiceLocator, "rpcServiceLocator");
         this.onExit = Objects.requireNonNull(onExit, "onExit");
-        this.monitors = new MonitorsViewModel(Platform::runLater).attach(mainEngine.eventEngine());
+        this.monitors = new MonitorsViewModel(new PacedFxExecutor(MONITOR_UPDATE_INTERVAL)).attach(mainEngine.eventEngine());
         this.monitors.loadSnapshot(mainEngine.oms());
         this.trading = new TradingViewModel(m, TradingCommands.of(mainEngine), monitors::contract,
                 monitors::activeOrders, commandExecutor, Platform::runLater);
