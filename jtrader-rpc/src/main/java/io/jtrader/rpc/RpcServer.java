@@ -2,6 +2,7 @@ package io.jtrader.rpc;
 
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
+import io.jtrader.rpc.internal.RateLimitedLog;
 import io.jtrader.rpc.internal.SafeMsgAllocator;
 import io.jtrader.rpc.internal.Wakeup;
 import io.jtrader.rpc.internal.WorkerPool;
@@ -84,6 +85,12 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicLong heartbeatsSent = new AtomicLong();
     private final AtomicLong clientsAdmitted = new AtomicLong();
     private final AtomicLong clientsRefused = new AtomicLong();
+
+    // Bad input arrives at line rate from a hostile peer: a few lines per second, then a summary (all counted).
+    private final RateLimitedLog badRequestLog = new RateLimitedLog(LOG, "bad request(s)");
+    private final RateLimitedLog unroutableLog = new RateLimitedLog(LOG, "unroutable message(s)");
+    private final RateLimitedLog replyDropLog = new RateLimitedLog(LOG, "dropped reply(ies)");
+    private final RateLimitedLog functionFailureLog = new RateLimitedLog(LOG, "function failure(s)");
 
     public RpcServer(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
@@ -345,6 +352,7 @@ public final class RpcServer implements AutoCloseable {
                     if (now - nextHeartbeatNs >= 0) {
                         sendHeartbeat();
                         nextHeartbeatNs = now + heartbeatIntervalNs;
+                        flushRateLimitedLogs();
                         work++;
                     }
                     if (draining && (outstanding == 0 || now - drainDeadlineNs >= 0)) {
@@ -414,7 +422,7 @@ public final class RpcServer implements AutoCloseable {
                     unroutableMessages.incrementAndGet();
                     RpcDecodeException e = new RpcDecodeException("message of " + total + " frame(s) from connection "
                             + new RpcCaller(first).routingIdHex() + " ended before its last frame; dropped unanswered");
-                    LOG.warn(e.getMessage());
+                    unroutableLog.warn(e.getMessage());
                     context.errorHandler.accept(e);
                     continue;
                 }
@@ -438,7 +446,7 @@ public final class RpcServer implements AutoCloseable {
                         + new RpcCaller(routingId).routingIdHex() + (delimiter < 0
                         ? " has no empty delimiter frame (expected [envelope..., '', pickle]); dropped unanswered"
                         : " has more than " + MAX_FRAMES_PER_MESSAGE + " frames; dropped unanswered"));
-                LOG.warn(e.getMessage());
+                unroutableLog.warn(e.getMessage());
                 context.errorHandler.accept(e);
                 return;
             }
@@ -494,8 +502,8 @@ public final class RpcServer implements AutoCloseable {
                 repliesSent.incrementAndGet();
             } catch (ZMQException e) {
                 replyDrops.incrementAndGet();
-                LOG.warn("reply to connection {} dropped: {} (the client disconnected before its reply)",
-                        reply.lane().caller.routingIdHex(), e.getMessage());
+                replyDropLog.warn("reply to connection " + reply.lane().caller.routingIdHex() + " dropped: "
+                        + e.getMessage() + " (the client disconnected before its reply)");
             }
         }
 
@@ -517,6 +525,13 @@ public final class RpcServer implements AutoCloseable {
                 publishesSent.incrementAndGet();
             }
             return publishBatch.size();
+        }
+
+        private void flushRateLimitedLogs() {
+            badRequestLog.flush();
+            unroutableLog.flush();
+            replyDropLog.flush();
+            functionFailureLog.flush();
         }
 
         private void sendHeartbeat() {
@@ -591,6 +606,8 @@ public final class RpcServer implements AutoCloseable {
             try {
                 if (request.envelopeError() != null) {
                     badFrames.incrementAndGet();
+                    badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": "
+                            + request.envelopeError());
                     return failure(null, "ValueError", request.envelopeError());
                 }
                 Object decoded;
@@ -598,15 +615,18 @@ public final class RpcServer implements AutoCloseable {
                     decoded = context.codec.decode(request.frame());
                 } catch (RpcDecodeException e) {
                     badFrames.incrementAndGet();
-                    LOG.warn("undecodable request from connection {}: {}", caller.routingIdHex(), e.getMessage());
+                    badRequestLog.warn("undecodable request from connection " + caller.routingIdHex() + ": "
+                            + e.getMessage());
                     context.errorHandler.accept(e);
                     return failure(null, "ValueError", "undecodable request: " + e.getMessage());
                 }
                 RpcCall call = toCall(decoded);
                 if (call == null) {
                     badFrames.incrementAndGet();
-                    return failure(null, "ValueError", "a request must be [name: str, args: tuple, kwargs: dict], got "
-                            + PythonText.typeName(decoded) + describeShape(decoded));
+                    String shape = "a request must be [name: str, args: tuple, kwargs: dict], got "
+                            + PythonText.typeName(decoded) + describeShape(decoded);
+                    badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": " + shape);
+                    return failure(null, "ValueError", shape);
                 }
                 function = call.function();
                 RpcFunction target = functions.get(function);
@@ -623,7 +643,7 @@ public final class RpcServer implements AutoCloseable {
                 return failure(function, "KeyboardInterrupt", "the server is stopping");
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 functionErrors.incrementAndGet();
-                LOG.warn("function {} failed for connection {}", function, caller.routingIdHex(), e);
+                functionFailureLog.warn("function " + function + " failed for connection " + caller.routingIdHex(), e);
                 context.errorHandler.accept(e);
                 return failure(function, e.getClass().getSimpleName(), e.getMessage());
             }
@@ -879,7 +899,8 @@ public final class RpcServer implements AutoCloseable {
 
         /**
          * Told of every bad frame, unroutable message, failing function and publish that could not be encoded
-         * (they are also logged and counted). Called on the thread that met the error; must not block or throw.
+         * (they are also counted, and logged at WARN: per kind the first 10 lines a second, then a summary line
+         * with the count of the rest). Called on the thread that met the error; must not block or throw.
          */
         public Context errorHandler(Consumer<Throwable> handler) {
             checkOpen();
