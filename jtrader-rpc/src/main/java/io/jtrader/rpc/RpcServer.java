@@ -68,6 +68,8 @@ public final class RpcServer implements AutoCloseable {
     private static final int SEND_BATCH = 1024;
     private static final int LANE_BATCH = 64;
     private static final int MAX_FRAMES_PER_MESSAGE = 32;
+    /** Largest message a subscriber may send to the PUB socket (a subscription: 1 byte + topic); larger = disconnect. */
+    private static final int MAX_SUBSCRIPTION_BYTES = 64 * 1024;
 
     private final Context context;
     private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
@@ -276,6 +278,9 @@ public final class RpcServer implements AutoCloseable {
                 router.setLinger(context.lingerMs);
                 pub = zmq.createSocket(SocketType.PUB);
                 pub.setMsgAllocator(new SafeMsgAllocator());
+                // subscribers only send (un)subscriptions: without a limit, one frame header declaring ~2 GB makes the
+                // I/O thread allocate it, and the OutOfMemoryError kills that thread (and every socket it serves)
+                pub.setMaxMsgSize(MAX_SUBSCRIPTION_BYTES);
                 applyCurve(pub);
                 pub.setSndHWM(context.pubSendHwm);
                 pub.setLinger(context.lingerMs);
