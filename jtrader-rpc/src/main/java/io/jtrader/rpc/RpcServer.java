@@ -269,7 +269,7 @@ public final class RpcServer implements AutoCloseable {
                     zap = new ZapHandler(zmq, context.clientAuthenticator, clientsAdmitted, clientsRefused);
                 }
                 router = zmq.createSocket(SocketType.ROUTER);
-                router.setMsgAllocator(new SafeMsgAllocator());
+                router.setMsgAllocator(new SafeMsgAllocator(context.maxInboundFrameBytes));
                 applyCurve(router);
                 router.setRouterMandatory(true);
                 router.setSndHWM(1_000_000);                    // replies are bounded by requests in flight
@@ -277,7 +277,7 @@ public final class RpcServer implements AutoCloseable {
                 router.setMaxMsgSize(context.maxInboundFrameBytes);
                 router.setLinger(context.lingerMs);
                 pub = zmq.createSocket(SocketType.PUB);
-                pub.setMsgAllocator(new SafeMsgAllocator());
+                pub.setMsgAllocator(new SafeMsgAllocator(MAX_SUBSCRIPTION_BYTES));
                 // subscribers only send (un)subscriptions: without a limit, one frame header declaring ~2 GB makes the
                 // I/O thread allocate it, and the OutOfMemoryError kills that thread (and every socket it serves)
                 pub.setMaxMsgSize(MAX_SUBSCRIPTION_BYTES);

@@ -108,8 +108,10 @@ class RpcServerHostilityTest {
             assertHonestClientServed(server, honest, 3);
             rawTcp(server.pubEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(-1));   // the PUB socket too
             assertHonestClientServed(server, honest, 4);
-            // garbage that JeroMQ parses as ZMTP 1.0 may form requests of its own: each got its ValueError
-            assertThat(server.counters().repliesSent()).isEqualTo(server.counters().requestsReceived());
+            // garbage that JeroMQ parses as ZMTP 1.0 may form requests of its own: each got its ValueError, or its raw
+            // peer had hung up first (a dropped reply)
+            await().atMost(ofSeconds(5)).until(() -> server.counters().repliesSent() + server.counters().replyDrops()
+                    == server.counters().requestsReceived());
         }
     }
 
