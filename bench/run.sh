@@ -39,6 +39,8 @@ run() { echo "\$ $*" | tee -a "$LOG"; "$@" 2>&1 | tee -a "$LOG" | grep -E "^(RES
 run "$JAVA" -jar "$JAR" "VnpyCodecBenchmark" $JMH -prof gc -jvmArgs "-Xms1g -Xmx1g -XX:+AlwaysPreTouch"
 run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.RoundTripBenchmark --calls "$CALLS" --warmup "$WARM" --repeats "$REPEATS"
 run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.PipelineBenchmark --calls $((CALLS * 10)) --window 1000 --repeats "$REPEATS"
+run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.ConcurrencyBenchmark --seconds "$SECONDS_" --repeats "$REPEATS" \
+    --connections 1,4,16 --slow-ms 200
 for subs in 1 4; do
   run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.PublishBenchmark --events "$EVENTS" --warmup "$EVENTS" --repeats "$REPEATS" \
       --subscribers "$subs" --out "$OUT"
@@ -47,6 +49,8 @@ run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.TickLatencyBenchmark --rate 10000 --
     --label default --out "$OUT"
 run "$JAVA" "-Djtrader.bench.childJvmOptions=$LATENCY_FLAGS" -cp "$JAR" io.jtrader.bench.rpc.TickLatencyBenchmark \
     --rate 10000 --seconds "$SECONDS_" --repeats "$REPEATS" --label pretouch --out "$OUT"
+run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.FanOutMemoryBenchmark --rate 10000 --clients 16 --seconds "$((SECONDS_ * 2))" \
+    --repeats "$REPEATS"
 run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.PythonStackBenchmark --calls "$CALLS" --warmup "$WARM" --events "$EVENTS" \
     --repeats "$REPEATS" --out "$OUT"
 run "$JAVA" -Djava.awt.headless=true -cp "$JAR" io.jtrader.bench.rpc.ReportPlots --in "$OUT" --out docs/images

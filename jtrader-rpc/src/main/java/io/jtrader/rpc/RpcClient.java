@@ -54,7 +54,8 @@ public final class RpcClient implements AutoCloseable {
     private static final Set<String> LIVENESS_TOPICS = Set.of(RpcServer.HEARTBEAT_TOPIC, LEGACY_KEEP_ALIVE_TOPIC, TIMER_TOPIC);
     private static final int BATCH = 1024;
     private static final int HEARTBEAT_GAP_WINDOW = 16;
-    private static final long MIN_TOLERANCE_NS = TimeUnit.MILLISECONDS.toNanos(30);
+    /** Never report a server lost after less silence than this, whatever its heartbeat interval. */
+    private static final long MIN_TOLERANCE_NS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Context context;
     private final long handshakeStallNs;
@@ -620,7 +621,7 @@ public final class RpcClient implements AutoCloseable {
         }
         messagesReceived.incrementAndGet();
         if (LIVENESS_TOPICS.contains(topic)) {
-            onHeartbeat(now);
+            onHeartbeat(senderTimeNs(parts.get(1), now));
             return;
         }
         Object data = parts.get(1);
@@ -644,12 +645,29 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    private void onHeartbeat(long now) {
-        heartbeatsReceived.incrementAndGet();
-        if (lastHeartbeatNs != 0) {
-            heartbeatGapsNs[heartbeatGapCount++ % HEARTBEAT_GAP_WINDOW] = now - lastHeartbeatNs;
+    /**
+     * When the server sent a liveness frame, in nanoseconds on the server's clock when the frame says (vn.py 3+:
+     * epoch seconds as a float; 2.x: a naive UTC datetime), else on ours ({@code eTimer} carries nothing). Gaps are
+     * measured on the sender's clock so that heartbeats delivered in a bunch after a backlog do not shrink the
+     * observed interval.
+     */
+    private static long senderTimeNs(Object payload, long arrivalNs) {
+        if (payload instanceof Number seconds && Double.isFinite(seconds.doubleValue())) {
+            return (long) (seconds.doubleValue() * 1e9);
         }
-        lastHeartbeatNs = now;
+        if (payload instanceof java.time.LocalDateTime utc) {
+            return utc.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
+        }
+        return arrivalNs;
+    }
+
+    private void onHeartbeat(long sentNs) {
+        heartbeatsReceived.incrementAndGet();
+        long gap = sentNs - lastHeartbeatNs;
+        if (lastHeartbeatNs != 0 && gap > 0) {
+            heartbeatGapsNs[heartbeatGapCount++ % HEARTBEAT_GAP_WINDOW] = gap;
+        }
+        lastHeartbeatNs = sentNs;
         toleranceNs = computeToleranceNs();
         heartbeatSeen = true;
     }

@@ -48,6 +48,12 @@ import java.util.function.Consumer;
  *       answered and is counted ({@link Counters#unroutableMessages()}) and logged.</li>
  *   <li>Calls from one connection run one at a time in the order sent; different connections run
  *       concurrently on the worker pool.</li>
+ *   <li>Inline functions ({@link #registerInline}) run on the {@code rpc-server} thread itself when the calling
+ *       connection has nothing queued or running, which saves the two thread hand-offs (to a worker and back) of
+ *       a pooled call. A call from a connection with earlier calls still pending goes to the pool behind them, so
+ *       the order per connection holds. A function whose inline calls take longer than
+ *       {@link Context#inlineBudgetMicros()} three times (cold first calls may) moves to the pool for good (logged,
+ *       {@link Counters#inlineDemotions()}), so one slow function cannot keep delaying the other connections.</li>
  *   <li>{@link #publish(String, Object)} is safe from any thread and never blocks: it queues the value for the
  *       {@code rpc-server} thread, which encodes and sends in the order of the queue. A full queue drops the
  *       publish and counts it ({@link Counters#publishDrops()}); {@code publish} returns false.</li>
@@ -70,9 +76,11 @@ public final class RpcServer implements AutoCloseable {
     private static final int MAX_FRAMES_PER_MESSAGE = 32;
     /** Largest message a subscriber may send to the PUB socket (a subscription: 1 byte + topic); larger = disconnect. */
     private static final int MAX_SUBSCRIPTION_BYTES = 64 * 1024;
+    /** Overruns of the inline budget that move a function to the pool; more than one, so a cold first call does not. */
+    private static final int INLINE_OVERRUNS_TO_DEMOTE = 3;
 
     private final Context context;
-    private final Map<String, RpcFunction> functions = new ConcurrentHashMap<>();
+    private final Map<String, Served> functions = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private volatile Session session;
 
@@ -87,6 +95,8 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicLong heartbeatsSent = new AtomicLong();
     private final AtomicLong clientsAdmitted = new AtomicLong();
     private final AtomicLong clientsRefused = new AtomicLong();
+    private final AtomicLong inlineCalls = new AtomicLong();
+    private final AtomicLong inlineDemotions = new AtomicLong();
 
     // Bad input arrives at line rate from a hostile peer: a few lines per second, then a summary (all counted).
     private final RateLimitedLog badRequestLog = new RateLimitedLog(LOG, "bad request(s)");
@@ -98,13 +108,33 @@ public final class RpcServer implements AutoCloseable {
         this.context = Objects.requireNonNull(context, "context").conclude();
     }
 
-    /** Registers (or replaces) the function served under {@code name}. Any thread, any time. */
+    /** Registers (or replaces) the function served under {@code name}, run on the worker pool. Any thread, any time. */
     public RpcServer register(String name, RpcFunction function) {
+        return register(name, function, false);
+    }
+
+    /**
+     * Registers (or replaces) a fast, non-blocking function served under {@code name} that runs on the
+     * {@code rpc-server} thread itself when the calling connection has no earlier call queued or running (else on
+     * the pool, behind those calls). It must not block: while it runs, no request, reply or publish moves. The third
+     * call over {@link Context#inlineBudgetMicros()} moves the function to the pool for good. Any thread, any time.
+     */
+    public RpcServer registerInline(String name, RpcFunction function) {
+        return register(name, function, true);
+    }
+
+    private RpcServer register(String name, RpcFunction function, boolean inline) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("function name must be non-empty, got " + PythonText.repr(name));
         }
-        functions.put(name, Objects.requireNonNull(function, "function"));
+        functions.put(name, new Served(name, Objects.requireNonNull(function, "function"), inline));
         return this;
+    }
+
+    /** True when {@code name} is registered inline and has not been demoted to the pool. */
+    public boolean isInline(String name) {
+        Served served = functions.get(name);
+        return served != null && served.inline;
     }
 
     /** Removes the function served under {@code name}; later calls get {@code KeyError: 'name'}. */
@@ -202,7 +232,7 @@ public final class RpcServer implements AutoCloseable {
     public Counters counters() {
         return new Counters(requestsReceived.get(), repliesSent.get(), replyDrops.get(), badFrames.get(),
                 unroutableMessages.get(), functionErrors.get(), publishesSent.get(), publishDrops.get(),
-                heartbeatsSent.get(), clientsAdmitted.get(), clientsRefused.get());
+                heartbeatsSent.get(), clientsAdmitted.get(), clientsRefused.get(), inlineCalls.get(), inlineDemotions.get());
     }
 
     private Session runningSession() {
@@ -227,20 +257,49 @@ public final class RpcServer implements AutoCloseable {
      * @param heartbeatsSent     heartbeat frames sent
      * @param clientsAdmitted    CurveZMQ handshakes admitted by the authenticator (0 without CURVE)
      * @param clientsRefused     CurveZMQ handshakes refused (key not allowed, or another mechanism than CURVE)
+     * @param inlineCalls        calls answered on the rpc-server thread (inline functions, and requests refused
+     *                           there before reaching a function: undecodable, wrong shape, unknown name)
+     * @param inlineDemotions    inline functions moved to the worker pool because a call overran the inline budget
      */
     public record Counters(long requestsReceived, long repliesSent, long replyDrops, long badFrames,
                            long unroutableMessages, long functionErrors, long publishesSent, long publishDrops,
-                           long heartbeatsSent, long clientsAdmitted, long clientsRefused) {
+                           long heartbeatsSent, long clientsAdmitted, long clientsRefused, long inlineCalls,
+                           long inlineDemotions) {
+    }
+
+    /** A registered function; {@code inline} is cleared (for good) when inline calls overrun the budget 3 times. */
+    private static final class Served {
+        final String name;
+        final RpcFunction function;
+        volatile boolean inline;
+        int overruns;                                           // rpc-server thread only
+
+
+        Served(String name, RpcFunction function, boolean inline) {
+            this.name = name;
+            this.function = function;
+            this.inline = inline;
+        }
     }
 
     private record Outgoing(String topic, Object data) {
     }
 
-    /** A request read by the rpc-server thread. {@code envelopeError} set = answer it with that ValueError. */
-    private record Request(byte[][] envelope, byte[] frame, String envelopeError) {
+    /**
+     * A request read by the rpc-server thread. {@code envelopeError} set = answer it with that ValueError;
+     * {@code call} set = already decoded by the rpc-server thread (the worker runs it without decoding again).
+     */
+    private record Request(byte[][] envelope, byte[] frame, String envelopeError, RpcCall call) {
     }
 
     private record Reply(Lane lane, byte[][] envelope, byte[] body) {
+    }
+
+    /** A decoded request and its function, or ({@code reply} set) the failure reply of one that reaches none. */
+    private record Prepared(Served served, RpcCall call, byte[] reply) {
+        static Prepared refused(byte[] reply) {
+            return new Prepared(null, null, reply);
+        }
     }
 
     /** One start..stop: the sockets, the threads and the queues between them. */
@@ -260,6 +319,7 @@ public final class RpcServer implements AutoCloseable {
         String repEndpoint;
         String pubEndpoint;
         byte[] encodeFailureReply;
+        final long inlineBudgetNs = TimeUnit.MICROSECONDS.toNanos(context.inlineBudgetMicros);
         volatile boolean stopRequested;
         int outstanding;                                        // rpc-server thread only
 
@@ -460,17 +520,30 @@ public final class RpcServer implements AutoCloseable {
             int bodyFrames = frames.size() - delimiter - 1;
             Request request;
             if (bodyFrames != 1) {
-                request = new Request(envelope, null, "expected one pickle frame after the delimiter, got " + bodyFrames);
+                request = new Request(envelope, null, "expected one pickle frame after the delimiter, got " + bodyFrames, null);
             } else {
                 byte[] frame = frames.get(delimiter + 1);
                 request = frame.length > context.maxInboundFrameBytes
                         ? new Request(envelope, null, "request frame of " + frame.length + " bytes exceeds the limit of "
-                                + context.maxInboundFrameBytes + " bytes")
-                        : new Request(envelope, frame, null);
+                                + context.maxInboundFrameBytes + " bytes", null)
+                        : new Request(envelope, frame, null, null);
             }
             ByteBuffer key = ByteBuffer.wrap(routingId);
             Lane lane = lanes.get(key);
-            if (lane == null) {
+            if (lane == null && inlineEnabled()) {
+                // Nothing of this connection is queued or running: an inline function may run right here.
+                RpcCaller caller = new RpcCaller(routingId, clientKey);
+                Prepared prepared = prepare(request, caller);
+                if (prepared.reply() != null || prepared.served().inline) {
+                    byte[] body = prepared.reply() != null ? prepared.reply() : runInline(prepared.served(), prepared.call());
+                    inlineCalls.incrementAndGet();
+                    sendReply(caller, envelope, body);
+                    return;
+                }
+                request = new Request(envelope, null, null, prepared.call());
+                lane = new Lane(this, key, caller);
+                lanes.put(key, lane);
+            } else if (lane == null) {
                 lane = new Lane(this, key, new RpcCaller(routingId, clientKey));
                 lanes.put(key, lane);
             }
@@ -479,12 +552,39 @@ public final class RpcServer implements AutoCloseable {
             lane.submit(request);
         }
 
+        /** True while any registered function is inline; otherwise requests are decoded on the workers only. */
+        private boolean inlineEnabled() {
+            for (Served served : functions.values()) {
+                if (served.inline) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** rpc-server thread: runs an inline function, timing it against the budget. */
+        private byte[] runInline(Served served, RpcCall call) {
+            long startNs = System.nanoTime();
+            byte[] body = invoke(served, call, call.caller());
+            long tookNs = System.nanoTime() - startNs;
+            if (Thread.interrupted()) {
+                LOG.warn("inline function {} left the rpc-server thread interrupted; interrupt cleared", served.name);
+            }
+            if (tookNs > inlineBudgetNs && served.inline && ++served.overruns >= INLINE_OVERRUNS_TO_DEMOTE) {
+                served.inline = false;
+                inlineDemotions.incrementAndGet();
+                LOG.warn("inline function {} took {} µs (budget {} µs), its {}th overrun; it runs on the worker pool from now on",
+                        served.name, TimeUnit.NANOSECONDS.toMicros(tookNs), context.inlineBudgetMicros, served.overruns);
+            }
+            return body;
+        }
+
         private int sendReplies() {
             int sent = 0;
             Reply reply;
             while (sent < SEND_BATCH && (reply = replies.poll()) != null) {
                 sent++;
-                sendReply(reply);
+                sendReply(reply.lane().caller, reply.envelope(), reply.body());
                 Lane lane = reply.lane();
                 outstanding--;
                 if (--lane.outstanding == 0) {
@@ -494,20 +594,19 @@ public final class RpcServer implements AutoCloseable {
             return sent;
         }
 
-        private void sendReply(Reply reply) {
+        private void sendReply(RpcCaller caller, byte[][] envelope, byte[] body) {
             try {
-                byte[][] envelope = reply.envelope();
                 for (byte[] part : envelope) {
                     if (!router.send(part, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                         throw new ZMQException("send would block", router.errno());
                     }
                 }
                 router.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT);
-                router.send(reply.body(), ZMQ.DONTWAIT);
+                router.send(body, ZMQ.DONTWAIT);
                 repliesSent.incrementAndGet();
             } catch (ZMQException e) {
                 replyDrops.incrementAndGet();
-                replyDropLog.warn("reply to connection " + reply.lane().caller.routingIdHex() + " dropped: "
+                replyDropLog.warn("reply to connection " + caller.routingIdHex() + " dropped: "
                         + e.getMessage() + " (the client disconnected before its reply)");
             }
         }
@@ -551,94 +650,63 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
-        /** Worker thread: the finished reply goes to the rpc-server thread. */
-        void complete(Lane lane, byte[][] envelope, byte[] body) {
-            replies.add(new Reply(lane, envelope, body));
-            wakeup.wake();
-        }
-    }
-
-    /**
-     * One connection's serial queue. The rpc-server thread submits; at most one worker drains it at a time
-     * (pending counts queued plus running requests), so calls run one after another in arrival order.
-     */
-    private final class Lane implements Runnable {
-        final Session owner;
-        final ByteBuffer key;
-        final RpcCaller caller;
-        final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
-        final AtomicInteger pending = new AtomicInteger();
-        int outstanding;                                       // rpc-server thread only: requests not yet replied
-
-        Lane(Session owner, ByteBuffer key, RpcCaller caller) {
-            this.owner = owner;
-            this.key = key;
-            this.caller = caller;
+        /** Worker thread (or rpc-server thread for inline calls): decodes if needed, runs the function, encodes the reply. */
+        byte[] execute(Request request, RpcCaller caller) {
+            Prepared prepared = prepare(request, caller);
+            return prepared.reply() != null ? prepared.reply() : invoke(prepared.served(), prepared.call(), caller);
         }
 
-        void submit(Request request) {
-            queue.add(request);
-            if (pending.getAndIncrement() == 0) {
-                schedule();
-            }
-        }
-
-        private void schedule() {
+        /**
+         * Decodes the request (unless the rpc-server thread already did) and finds its function. Either the call and
+         * its function, or the failure reply for a request that never reaches a function.
+         */
+        Prepared prepare(Request request, RpcCaller caller) {
             try {
-                owner.workers.execute(this);
-            } catch (RejectedExecutionException e) {
-                LOG.error("connection {}: {} call(s) not run, the worker pool has shut down", caller.routingIdHex(), pending.get());
-            }
-        }
-
-        @Override
-        public void run() {
-            for (int done = 1; ; done++) {
-                Request request = queue.poll();
-                owner.complete(this, request.envelope(), execute(request));
-                if (pending.decrementAndGet() == 0) {
-                    return;
-                }
-                if (done >= LANE_BATCH) {   // let other connections' calls have the worker
-                    schedule();
-                    return;
-                }
-            }
-        }
-
-        private byte[] execute(Request request) {
-            String function = null;
-            try {
-                if (request.envelopeError() != null) {
-                    badFrames.incrementAndGet();
-                    badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": "
-                            + request.envelopeError());
-                    return failure(null, "ValueError", request.envelopeError());
-                }
-                Object decoded;
-                try {
-                    decoded = context.codec.decode(request.frame());
-                } catch (RpcDecodeException e) {
-                    badFrames.incrementAndGet();
-                    badRequestLog.warn("undecodable request from connection " + caller.routingIdHex() + ": "
-                            + e.getMessage());
-                    context.errorHandler.accept(e);
-                    return failure(null, "ValueError", "undecodable request: " + e.getMessage());
-                }
-                RpcCall call = toCall(decoded);
+                RpcCall call = request.call();
                 if (call == null) {
-                    badFrames.incrementAndGet();
-                    String shape = "a request must be [name: str, args: tuple, kwargs: dict], got "
-                            + PythonText.typeName(decoded) + describeShape(decoded);
-                    badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": " + shape);
-                    return failure(null, "ValueError", shape);
+                    if (request.envelopeError() != null) {
+                        badFrames.incrementAndGet();
+                        badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": "
+                                + request.envelopeError());
+                        return Prepared.refused(failure(null, "ValueError", request.envelopeError()));
+                    }
+                    Object decoded;
+                    try {
+                        decoded = context.codec.decode(request.frame());
+                    } catch (RpcDecodeException e) {
+                        badFrames.incrementAndGet();
+                        badRequestLog.warn("undecodable request from connection " + caller.routingIdHex() + ": "
+                                + e.getMessage());
+                        context.errorHandler.accept(e);
+                        return Prepared.refused(failure(null, "ValueError", "undecodable request: " + e.getMessage()));
+                    }
+                    call = toCall(decoded, caller);
+                    if (call == null) {
+                        badFrames.incrementAndGet();
+                        String shape = "a request must be [name: str, args: tuple, kwargs: dict], got "
+                                + PythonText.typeName(decoded) + describeShape(decoded);
+                        badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": " + shape);
+                        return Prepared.refused(failure(null, "ValueError", shape));
+                    }
                 }
-                function = call.function();
-                RpcFunction target = functions.get(function);
-                if (target == null) {
-                    return failure(function, "KeyError", PythonText.repr(function));
+                Served served = functions.get(call.function());
+                if (served == null) {
+                    return Prepared.refused(failure(call.function(), "KeyError", PythonText.repr(call.function())));
                 }
-                Object result = target.call(call);
+                return new Prepared(served, call, null);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                functionErrors.incrementAndGet();
+                functionFailureLog.warn("request from connection " + caller.routingIdHex() + " could not be prepared", e);
+                context.errorHandler.accept(e);
+                return Prepared.refused(failure(null, e.getClass().getSimpleName(), e.getMessage()));
+            }
+        }
+
+        /** Runs the function and encodes its result or its failure. Never throws. */
+        byte[] invoke(Served served, RpcCall call, RpcCaller caller) {
+            String function = call.function();
+            try {
+                Object result = served.function.call(call);
                 return encodeResult(function, result);
             } catch (RpcCallException e) {
                 return failure(function, e.pythonType(), e.getMessage());
@@ -654,7 +722,7 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
-        private RpcCall toCall(Object decoded) {
+        private RpcCall toCall(Object decoded, RpcCaller caller) {
             if (!(decoded instanceof List<?> parts) || parts.size() != 3 || !(parts.get(0) instanceof String name)) {
                 return null;
             }
@@ -702,7 +770,62 @@ public final class RpcServer implements AutoCloseable {
                 return context.codec.encode(Arrays.asList(Boolean.FALSE, PythonText.traceback(function, pythonType, message)));
             } catch (RuntimeException e) {
                 context.errorHandler.accept(e);
-                return owner.encodeFailureReply;
+                return encodeFailureReply;
+            }
+        }
+
+        /** Worker thread: the finished reply goes to the rpc-server thread. */
+        void complete(Lane lane, byte[][] envelope, byte[] body) {
+            replies.add(new Reply(lane, envelope, body));
+            wakeup.wake();
+        }
+    }
+
+    /**
+     * One connection's serial queue. The rpc-server thread submits; at most one worker drains it at a time
+     * (pending counts queued plus running requests), so calls run one after another in arrival order.
+     */
+    private final class Lane implements Runnable {
+        final Session owner;
+        final ByteBuffer key;
+        final RpcCaller caller;
+        final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger pending = new AtomicInteger();
+        int outstanding;                                       // rpc-server thread only: requests not yet replied
+
+        Lane(Session owner, ByteBuffer key, RpcCaller caller) {
+            this.owner = owner;
+            this.key = key;
+            this.caller = caller;
+        }
+
+        void submit(Request request) {
+            queue.add(request);
+            if (pending.getAndIncrement() == 0) {
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            try {
+                owner.workers.execute(this);
+            } catch (RejectedExecutionException e) {
+                LOG.error("connection {}: {} call(s) not run, the worker pool has shut down", caller.routingIdHex(), pending.get());
+            }
+        }
+
+        @Override
+        public void run() {
+            for (int done = 1; ; done++) {
+                Request request = queue.poll();
+                owner.complete(this, request.envelope(), owner.execute(request, caller));
+                if (pending.decrementAndGet() == 0) {
+                    return;
+                }
+                if (done >= LANE_BATCH) {   // let other connections' calls have the worker
+                    schedule();
+                    return;
+                }
             }
         }
     }
@@ -724,6 +847,7 @@ public final class RpcServer implements AutoCloseable {
         public static final long DRAIN_TIMEOUT_MS_DEFAULT = 5_000;
         public static final int LINGER_MS_DEFAULT = 1_000;
         public static final long IDLE_SPIN_MICROS_DEFAULT = 0;
+        public static final long INLINE_BUDGET_MICROS_DEFAULT = 1_000;
 
         private String repEndpoint = REP_ENDPOINT_DEFAULT;
         private String pubEndpoint = PUB_ENDPOINT_DEFAULT;
@@ -737,6 +861,7 @@ public final class RpcServer implements AutoCloseable {
         private long drainTimeoutMs = DRAIN_TIMEOUT_MS_DEFAULT;
         private int lingerMs = LINGER_MS_DEFAULT;
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
+        private long inlineBudgetMicros = INLINE_BUDGET_MICROS_DEFAULT;
         private Consumer<Throwable> errorHandler = e -> { };
         private CurveKeys curveKeys;
         private ClientAuthenticator clientAuthenticator;
@@ -903,6 +1028,20 @@ public final class RpcServer implements AutoCloseable {
         }
 
         /**
+         * Longest an inline function ({@link RpcServer#registerInline}) may run on the rpc-server thread, 1..1,000,000
+         * µs; the third call that takes longer moves its function to the worker pool for good (logged and counted).
+         */
+        public Context inlineBudgetMicros(long micros) {
+            checkOpen();
+            this.inlineBudgetMicros = micros;
+            return this;
+        }
+
+        public long inlineBudgetMicros() {
+            return inlineBudgetMicros;
+        }
+
+        /**
          * Told of every bad frame, unroutable message, failing function and publish that could not be encoded
          * (they are also counted, and logged at WARN: per kind the first 10 lines a second, then a summary line
          * with the count of the rest). Called on the thread that met the error; must not block or throw.
@@ -936,6 +1075,7 @@ public final class RpcServer implements AutoCloseable {
             range("drainTimeoutMs", drainTimeoutMs, 0, 600_000, "");
             range("lingerMs", lingerMs, 0, 60_000, "");
             range("idleSpinMicros", idleSpinMicros, 0, 10_000, " (0 = block at once)");
+            range("inlineBudgetMicros", inlineBudgetMicros, 1, 1_000_000, "");
             if (errorHandler == null) {
                 throw new RpcConfigurationException("errorHandler must not be null (use e -> { } to only log), got null");
             }

@@ -82,6 +82,33 @@ class RpcClientTest {
     }
 
     @Test
+    @Timeout(30)
+    void shouldMeasureTheHeartbeatIntervalOnTheSendersClockSoABunchedBacklogRaisesNoFalseAlarm() {
+        try (ZContext zmq = new ZContext()) {
+            ZMQ.Socket pub = zmq.createSocket(SocketType.PUB);
+            pub.bind("tcp://127.0.0.1:*");
+            ZMQ.Socket rep = zmq.createSocket(SocketType.ROUTER);
+            rep.bind("tcp://127.0.0.1:*");
+            try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(rep.getLastEndpoint())
+                    .subEndpoint(pub.getLastEndpoint()).codec(Loopback.CODEC))) {
+                await().atMost(ofSeconds(5)).until(() -> {
+                    pub.send(Loopback.CODEC.encode(List.of(RpcServer.HEARTBEAT_TOPIC, 1_000.0)));
+                    return client.heartbeatSeen();
+                });
+                // A server sending every second, whose heartbeats reach us in one bunch (as after a backlog).
+                for (int i = 1; i <= 6; i++) {
+                    pub.send(Loopback.CODEC.encode(List.of(RpcServer.HEARTBEAT_TOPIC, 1_000.0 + i)));
+                }
+                await().atMost(ofSeconds(5)).until(() -> client.counters().heartbeatsReceived() >= 7);
+
+                // One second of quiet is normal for it: three intervals are 3 s.
+                await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3)).until(() -> !client.serverLost());
+                await().atMost(ofSeconds(5)).until(client::serverLost);
+            }
+        }
+    }
+
+    @Test
     @Timeout(20)
     void shouldSkipUndecodableFramesAndThrowingSubscribersAndKeepReceiving() {
         try (ZContext zmq = new ZContext()) {

@@ -27,8 +27,9 @@ public final class RoundTripBenchmark {
         int warmup = (int) BenchSupport.longArg(args, "warmup", 20_000);
         int repeats = (int) BenchSupport.longArg(args, "repeats", 5);
         long spin = BenchSupport.longArg(args, "spin", 0);
+        long inline = BenchSupport.longArg(args, "inline", 1);
         System.out.println("# RPC round trip, " + BenchSupport.environment() + "; calls=" + calls + " warmup=" + warmup
-                + " repeats=" + repeats + " idleSpinMicros=" + spin);
+                + " repeats=" + repeats + " idleSpinMicros=" + spin + " inline=" + (inline != 0));
         FrameCodec codec = BenchSupport.codec();
         PyTuple orderArgs = PyTuple.of("rb2601.SHFE", "LONG", 3500.0, 1.0);
         byte[] request = codec.encode(List.of("send_order", orderArgs, Map.of()));
@@ -40,7 +41,8 @@ public final class RoundTripBenchmark {
         double[] ratioP99 = new double[repeats];
         double[] oursRate = new double[repeats];
         double[] rawRate = new double[repeats];
-        try (BenchSupport.Child server = new BenchSupport.Child("server", RoundTripServer.class, "--spin", String.valueOf(spin));
+        try (BenchSupport.Child server = new BenchSupport.Child("server", RoundTripServer.class, "--spin", String.valueOf(spin),
+                "--inline", String.valueOf(inline));
              ZContext zmq = new ZContext(1)) {
             String ready = server.expect("READY", 60);
             RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.field(ready, "ours"))

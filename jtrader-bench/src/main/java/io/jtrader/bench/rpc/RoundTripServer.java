@@ -1,6 +1,7 @@
 package io.jtrader.bench.rpc;
 
 import io.jtrader.rpc.FrameCodec;
+import io.jtrader.rpc.RpcFunction;
 import io.jtrader.rpc.RpcServer;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -9,7 +10,8 @@ import org.zeromq.ZMQ;
 import java.util.Arrays;
 
 /**
- * Child process of {@link RoundTripBenchmark}: a jtrader {@link RpcServer} serving {@code send_order} and a raw
+ * Child process of {@link RoundTripBenchmark}: a jtrader {@link RpcServer} serving {@code send_order} (inline on
+ * the rpc-server thread unless {@code --inline 0}) and a raw
  * JeroMQ REP socket that answers every request with the very bytes RpcServer would send. Prints
  * {@code READY ours=ENDPOINT raw=ENDPOINT}; exits when stdin closes.
  */
@@ -23,10 +25,16 @@ public final class RoundTripServer {
                 .pubEndpoint("tcp://127.0.0.1:0").codec(codec).workerPoolSize(2)
                 .idleSpinMicros(BenchSupport.longArg(args, "spin", 0)));
              ZContext zmq = new ZContext(1)) {
-            server.register("send_order", call -> {
+            RpcFunction sendOrder = call -> {
                 call.expectArgs(4);
                 return RESULT;
-            }).start();
+            };
+            if (BenchSupport.longArg(args, "inline", 1) != 0) {
+                server.registerInline("send_order", sendOrder);   // as jtrader-rpc-service registers it
+            } else {
+                server.register("send_order", sendOrder);
+            }
+            server.start();
             ZMQ.Socket rep = zmq.createSocket(SocketType.REP);
             rep.bind("tcp://127.0.0.1:*");
             Thread raw = new Thread(() -> {

@@ -26,6 +26,23 @@ class RpcTransportBenchmarksSmokeIT {
     }
 
     @Test
+    @Timeout(240)
+    void concurrencyBenchmarkRunsQuietAndWithASlowConnection() {
+        String out = capture(() -> ConcurrencyBenchmark.main(new String[]{"--seconds", "0.5", "--repeats", "1",
+                "--warmup-seconds", "0.2", "--slow-ms", "20", "--connections", "1,4"}));
+        assertThat(out).contains("RESULT concurrency 1 connection(s) from 1 process(es) p99 ratio slow/quiet")
+                .contains("RESULT concurrency 4 connection(s) from 4 process(es) with a slow query_history: calls/s");
+    }
+
+    @Test
+    @Timeout(240)
+    void fanOutMemoryBenchmarkRunsWithoutLoss() {
+        String out = capture(() -> FanOutMemoryBenchmark.main(new String[]{"--seconds", "0.5", "--rate", "2000",
+                "--clients", "4", "--repeats", "1"}));
+        assertThat(out).contains("RESULT fan-out memory 4 clients at 2000/s: server RSS max MiB").contains("lost 0 of 4000");
+    }
+
+    @Test
     @Timeout(180)
     void pipelineBenchmarkRunsWithEveryConnectionInOrder() {
         String out = capture(() -> PipelineBenchmark.main(new String[]{"--calls", "3200", "--warmup", "160", "--window", "50", "--repeats", "1"}));
