@@ -30,12 +30,17 @@ public final class ServiceFixture implements AutoCloseable {
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
     public ServiceFixture(Path home) {
+        this(home, 100);
+    }
+
+    /** As {@link #ServiceFixture(Path)} with the server's heartbeat every {@code heartbeatIntervalMs}. */
+    public ServiceFixture(Path home, long heartbeatIntervalMs) {
         server = new MainEngine(new MainEngine.Context().homeDir(home.resolve("server")).logCommands(false));
         closeables.add(server);
         server.addGateway("SIM");
         server.connect(GatewaySettings.of(Map.of(SimSettings.TICK_INTERVAL_MS, 50, SimSettings.JOURNAL, false,
                 SimSettings.ORDER_ACK_LATENCY_MS, 0)), "SIM");
-        rpcEngine = (RpcEngine) server.addApp(new RpcServiceApp(() -> new RpcEngine.Context().heartbeatIntervalMs(100)));
+        rpcEngine = (RpcEngine) server.addApp(new RpcServiceApp(() -> new RpcEngine.Context().heartbeatIntervalMs(heartbeatIntervalMs)));
         rpcEngine.start("tcp://127.0.0.1:0", "tcp://127.0.0.1:0");
         await().atMost(WAIT).until(() -> !server.oms().getAllContracts().isEmpty()
                 && !server.oms().getAllAccounts().isEmpty());

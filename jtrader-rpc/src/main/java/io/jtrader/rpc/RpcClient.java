@@ -117,7 +117,7 @@ public final class RpcClient implements AutoCloseable {
             openDealer();
             if (context.subEndpoint != null) {
                 sub = zmq.createSocket(SocketType.SUB);
-                sub.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator());
+                sub.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator(context.maxInboundFrameBytes));
                 applyCurve(sub);
                 sub.setRcvHWM(context.subReceiveHwm);
                 sub.setMaxMsgSize(context.maxInboundFrameBytes);
@@ -403,7 +403,7 @@ public final class RpcClient implements AutoCloseable {
         dealer.setLinger(0);
         dealer.setTCPKeepAlive(1);
         String monitorEndpoint = "inproc://jtrader-rpc-client-" + System.identityHashCode(this) + "-" + dealerGeneration;
-        dealer.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator());
+        dealer.setMsgAllocator(new io.jtrader.rpc.internal.SafeMsgAllocator(context.maxInboundFrameBytes));
         applyCurve(dealer);
         dealer.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
                 | EVENT_HANDSHAKE_FAILED_AUTH | EVENT_HANDSHAKE_FAILED_PROTOCOL

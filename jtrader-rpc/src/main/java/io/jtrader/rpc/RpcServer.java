@@ -2,6 +2,7 @@ package io.jtrader.rpc;
 
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
+import io.jtrader.rpc.internal.RateLimitedLog;
 import io.jtrader.rpc.internal.SafeMsgAllocator;
 import io.jtrader.rpc.internal.Wakeup;
 import io.jtrader.rpc.internal.WorkerPool;
@@ -73,6 +74,8 @@ public final class RpcServer implements AutoCloseable {
     private static final int SEND_BATCH = 1024;
     private static final int LANE_BATCH = 64;
     private static final int MAX_FRAMES_PER_MESSAGE = 32;
+    /** Largest message a subscriber may send to the PUB socket (a subscription: 1 byte + topic); larger = disconnect. */
+    private static final int MAX_SUBSCRIPTION_BYTES = 64 * 1024;
     /** Overruns of the inline budget that move a function to the pool; more than one, so a cold first call does not. */
     private static final int INLINE_OVERRUNS_TO_DEMOTE = 3;
 
@@ -94,6 +97,12 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicLong clientsRefused = new AtomicLong();
     private final AtomicLong inlineCalls = new AtomicLong();
     private final AtomicLong inlineDemotions = new AtomicLong();
+
+    // Bad input arrives at line rate from a hostile peer: a few lines per second, then a summary (all counted).
+    private final RateLimitedLog badRequestLog = new RateLimitedLog(LOG, "bad request(s)");
+    private final RateLimitedLog unroutableLog = new RateLimitedLog(LOG, "unroutable message(s)");
+    private final RateLimitedLog replyDropLog = new RateLimitedLog(LOG, "dropped reply(ies)");
+    private final RateLimitedLog functionFailureLog = new RateLimitedLog(LOG, "function failure(s)");
 
     public RpcServer(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
@@ -320,7 +329,7 @@ public final class RpcServer implements AutoCloseable {
                     zap = new ZapHandler(zmq, context.clientAuthenticator, clientsAdmitted, clientsRefused);
                 }
                 router = zmq.createSocket(SocketType.ROUTER);
-                router.setMsgAllocator(new SafeMsgAllocator());
+                router.setMsgAllocator(new SafeMsgAllocator(context.maxInboundFrameBytes));
                 applyCurve(router);
                 router.setRouterMandatory(true);
                 router.setSndHWM(1_000_000);                    // replies are bounded by requests in flight
@@ -328,7 +337,10 @@ public final class RpcServer implements AutoCloseable {
                 router.setMaxMsgSize(context.maxInboundFrameBytes);
                 router.setLinger(context.lingerMs);
                 pub = zmq.createSocket(SocketType.PUB);
-                pub.setMsgAllocator(new SafeMsgAllocator());
+                pub.setMsgAllocator(new SafeMsgAllocator(MAX_SUBSCRIPTION_BYTES));
+                // subscribers only send (un)subscriptions: without a limit, one frame header declaring ~2 GB makes the
+                // I/O thread allocate it, and the OutOfMemoryError kills that thread (and every socket it serves)
+                pub.setMaxMsgSize(MAX_SUBSCRIPTION_BYTES);
                 applyCurve(pub);
                 pub.setSndHWM(context.pubSendHwm);
                 pub.setLinger(context.lingerMs);
@@ -405,6 +417,7 @@ public final class RpcServer implements AutoCloseable {
                     if (now - nextHeartbeatNs >= 0) {
                         sendHeartbeat();
                         nextHeartbeatNs = now + heartbeatIntervalNs;
+                        flushRateLimitedLogs();
                         work++;
                     }
                     if (draining && (outstanding == 0 || now - drainDeadlineNs >= 0)) {
@@ -474,7 +487,7 @@ public final class RpcServer implements AutoCloseable {
                     unroutableMessages.incrementAndGet();
                     RpcDecodeException e = new RpcDecodeException("message of " + total + " frame(s) from connection "
                             + new RpcCaller(first).routingIdHex() + " ended before its last frame; dropped unanswered");
-                    LOG.warn(e.getMessage());
+                    unroutableLog.warn(e.getMessage());
                     context.errorHandler.accept(e);
                     continue;
                 }
@@ -498,7 +511,7 @@ public final class RpcServer implements AutoCloseable {
                         + new RpcCaller(routingId).routingIdHex() + (delimiter < 0
                         ? " has no empty delimiter frame (expected [envelope..., '', pickle]); dropped unanswered"
                         : " has more than " + MAX_FRAMES_PER_MESSAGE + " frames; dropped unanswered"));
-                LOG.warn(e.getMessage());
+                unroutableLog.warn(e.getMessage());
                 context.errorHandler.accept(e);
                 return;
             }
@@ -593,8 +606,8 @@ public final class RpcServer implements AutoCloseable {
                 repliesSent.incrementAndGet();
             } catch (ZMQException e) {
                 replyDrops.incrementAndGet();
-                LOG.warn("reply to connection {} dropped: {} (the client disconnected before its reply)",
-                        caller.routingIdHex(), e.getMessage());
+                replyDropLog.warn("reply to connection " + caller.routingIdHex() + " dropped: "
+                        + e.getMessage() + " (the client disconnected before its reply)");
             }
         }
 
@@ -616,6 +629,13 @@ public final class RpcServer implements AutoCloseable {
                 publishesSent.incrementAndGet();
             }
             return publishBatch.size();
+        }
+
+        private void flushRateLimitedLogs() {
+            badRequestLog.flush();
+            unroutableLog.flush();
+            replyDropLog.flush();
+            functionFailureLog.flush();
         }
 
         private void sendHeartbeat() {
@@ -646,6 +666,8 @@ public final class RpcServer implements AutoCloseable {
                 if (call == null) {
                     if (request.envelopeError() != null) {
                         badFrames.incrementAndGet();
+                        badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": "
+                                + request.envelopeError());
                         return Prepared.refused(failure(null, "ValueError", request.envelopeError()));
                     }
                     Object decoded;
@@ -653,15 +675,18 @@ public final class RpcServer implements AutoCloseable {
                         decoded = context.codec.decode(request.frame());
                     } catch (RpcDecodeException e) {
                         badFrames.incrementAndGet();
-                        LOG.warn("undecodable request from connection {}: {}", caller.routingIdHex(), e.getMessage());
+                        badRequestLog.warn("undecodable request from connection " + caller.routingIdHex() + ": "
+                                + e.getMessage());
                         context.errorHandler.accept(e);
                         return Prepared.refused(failure(null, "ValueError", "undecodable request: " + e.getMessage()));
                     }
                     call = toCall(decoded, caller);
                     if (call == null) {
                         badFrames.incrementAndGet();
-                        return Prepared.refused(failure(null, "ValueError", "a request must be [name: str, args: tuple, kwargs: dict], got "
-                                + PythonText.typeName(decoded) + describeShape(decoded)));
+                        String shape = "a request must be [name: str, args: tuple, kwargs: dict], got "
+                                + PythonText.typeName(decoded) + describeShape(decoded);
+                        badRequestLog.warn("bad request from connection " + caller.routingIdHex() + ": " + shape);
+                        return Prepared.refused(failure(null, "ValueError", shape));
                     }
                 }
                 Served served = functions.get(call.function());
@@ -671,7 +696,7 @@ public final class RpcServer implements AutoCloseable {
                 return new Prepared(served, call, null);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 functionErrors.incrementAndGet();
-                LOG.warn("request from connection {} could not be prepared", caller.routingIdHex(), e);
+                functionFailureLog.warn("request from connection " + caller.routingIdHex() + " could not be prepared", e);
                 context.errorHandler.accept(e);
                 return Prepared.refused(failure(null, e.getClass().getSimpleName(), e.getMessage()));
             }
@@ -691,7 +716,7 @@ public final class RpcServer implements AutoCloseable {
                 return failure(function, "KeyboardInterrupt", "the server is stopping");
             } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
                 functionErrors.incrementAndGet();
-                LOG.warn("function {} failed for connection {}", function, caller.routingIdHex(), e);
+                functionFailureLog.warn("function " + function + " failed for connection " + caller.routingIdHex(), e);
                 context.errorHandler.accept(e);
                 return failure(function, e.getClass().getSimpleName(), e.getMessage());
             }
@@ -1018,7 +1043,8 @@ public final class RpcServer implements AutoCloseable {
 
         /**
          * Told of every bad frame, unroutable message, failing function and publish that could not be encoded
-         * (they are also logged and counted). Called on the thread that met the error; must not block or throw.
+         * (they are also counted, and logged at WARN: per kind the first 10 lines a second, then a summary line
+         * with the count of the rest). Called on the thread that met the error; must not block or throw.
          */
         public Context errorHandler(Consumer<Throwable> handler) {
             checkOpen();

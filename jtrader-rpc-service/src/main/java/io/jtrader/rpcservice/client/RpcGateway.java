@@ -27,6 +27,7 @@ import io.jtrader.rpc.RpcTimeoutException;
 import io.jtrader.rpc.ServerLivenessListener;
 import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpc.pickle.PyTuple;
+import io.jtrader.rpc.security.CurveKeys;
 import io.jtrader.rpcservice.vnpy.KeyedOrderRequest;
 import io.jtrader.rpcservice.vnpy.Reliability;
 import io.jtrader.rpcservice.vnpy.VnpyEvent;
@@ -34,6 +35,9 @@ import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +59,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * vn.py's {@code RpcGateway}: a gateway whose "broker" is an RPC server (a jtrader server or a vn.py RpcEngine).
@@ -266,13 +271,29 @@ public final class RpcGateway implements Gateway {
         }
         try {
             String server = settings.getString(SERVER_KEY_KEY).trim();
-            String serverKey = server.length() == 40 && !server.contains("/") && !server.contains("\\") ? server
-                    : io.jtrader.rpc.security.CurveKeys.read(java.nio.file.Path.of(server)).publicKey();
-            io.jtrader.rpc.security.CurveKeys mine = io.jtrader.rpc.security.CurveKeys.readSecret(
-                    java.nio.file.Path.of(settings.getString(CLIENT_KEY_FILE_KEY).trim()));
-            return context.curve(io.jtrader.rpc.security.CurveKeys.requireKey(SERVER_KEY_KEY, serverKey), mine);
+            String serverKey = looksLikeZ85Key(server) ? server
+                    : CurveKeys.read(Path.of(server)).publicKey();
+            CurveKeys mine = CurveKeys.readSecret(
+                    Path.of(settings.getString(CLIENT_KEY_FILE_KEY).trim()));
+            return context.curve(CurveKeys.requireKey(SERVER_KEY_KEY, serverKey), mine);
         } catch (RpcException e) {
             throw new GatewayException("RPC CurveZMQ settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Z85's alphabet: '/' is one of its characters, so a key can look like a path. */
+    private static final Pattern Z85_KEY =
+            Pattern.compile("[0-9a-zA-Z.\\-:+=^!/*?&<>()\\[\\]{}@%$#]{40}");
+
+    /** A 40-character Z85 text that is not the name of an existing file is a key, anything else a certificate file. */
+    static boolean looksLikeZ85Key(String value) {
+        if (!Z85_KEY.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            return !Files.exists(Path.of(value));
+        } catch (InvalidPathException e) {
+            return true;   // not a path on this system (e.g. '<' on Windows): the key itself
         }
     }
 
