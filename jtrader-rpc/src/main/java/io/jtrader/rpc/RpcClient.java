@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Calls functions on a vn.py RpcServer (pyzmq REP) or a jtrader {@link RpcServer} (ROUTER), and receives
@@ -41,8 +42,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code _keep_alive}) and {@code eTimer} are liveness only and are not delivered.
  *
  * <p>Threading: {@code call}, {@code callAsync}, {@code subscribe} and {@code close} are safe from any thread.
- * The {@code rpc-client} thread owns both sockets, completes futures (so dependent stages attached without
- * an executor run there and must not block), and calls subscribers and liveness listeners.
+ * The {@code rpc-client} thread owns the SUB socket, completes futures (so dependent stages attached without
+ * an executor run there and must not block), and calls subscribers and liveness listeners. Whoever holds
+ * {@code dealerLock} owns the DEALER socket: usually {@code rpc-client}, which sends queued calls and reads their
+ * replies. A blocking {@code call} made while nothing else is queued or in flight takes the lock and sends and
+ * waits on the calling thread itself ({@link Context#directCalls}): no hand-off to {@code rpc-client} and back,
+ * which on small machines costs more than the network round trip. If its reply takes longer than
+ * {@value #DIRECT_WAIT_MS} ms, the call is handed over to {@code rpc-client} (the lock is released, so other
+ * threads' calls are not held up) and the caller waits as for any queued call. Calls from one thread stay in
+ * order either way: a direct call is only made when none of the client's earlier calls is still outstanding.
  */
 public final class RpcClient implements AutoCloseable {
     /** vn.py 2.x's heartbeat topic (payload: a naive UTC datetime). */
@@ -61,6 +69,9 @@ public final class RpcClient implements AutoCloseable {
     private final long handshakeStallNs;
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
+    /** How long a direct call drives the DEALER itself before handing its reply over to {@code rpc-client}. */
+    static final long DIRECT_WAIT_MS = 2;
+    private static final long DIRECT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(DIRECT_WAIT_MS);
     private final ZContext zmq = new ZContext(1);
     private final Wakeup wakeup = new Wakeup();
     private final ConcurrentLinkedQueue<PendingCall> commands = new ConcurrentLinkedQueue<>();
@@ -69,27 +80,33 @@ public final class RpcClient implements AutoCloseable {
     private final CopyOnWriteArrayList<ServerLivenessListener> livenessListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong nextCallId = new AtomicLong();
     private final Thread thread;
-    private ZMQ.Socket dealer;                                  // replaced when a handshake stalls
-    private ZMQ.Socket dealerMonitor;
+    /** Guards the DEALER, its monitor and every field marked "dealerLock" below. */
+    private final ReentrantLock dealerLock = new ReentrantLock();
+    /** Set by a direct caller that handed its call over (under dealerLock, before releasing it). */
+    private volatile boolean handoverPending;
+    private ZMQ.Socket dealer;                                  // dealerLock; replaced when a handshake stalls
+    private ZMQ.Socket dealerMonitor;                           // dealerLock
     private final ZMQ.Socket sub;
     private volatile boolean closing;
     private volatile boolean heartbeatSeen;
     private volatile boolean serverLost;
 
-    // rpc-client thread only
+    // dealerLock
     private final Map<Long, PendingCall> inFlight = new HashMap<>();
     private final TreeSet<PendingCall> byDeadline = new TreeSet<>(
             Comparator.comparingLong(PendingCall::deadlineNs).thenComparingLong(PendingCall::id));
-    private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
-    private int heartbeatGapCount;
-    private long lastHeartbeatNs;
-    private long toleranceNs;                                   // silence after which the server is lost
-    private long lastMessageNs;
     private int dealerGeneration;
     private boolean handshakeDone;
     private long connectedAtNs;                                 // 0 = no TCP connection waiting for its handshake
     private long openedAtNs;                                    // when the current DEALER was opened
     private final List<PendingCall> sentBeforeHandshake = new java.util.ArrayList<>();
+
+    // rpc-client thread only
+    private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
+    private int heartbeatGapCount;
+    private long lastHeartbeatNs;
+    private long toleranceNs;                                   // silence after which the server is lost
+    private long lastMessageNs;
 
     private final AtomicLong callsSent = new AtomicLong();
     private final AtomicLong repliesReceived = new AtomicLong();
@@ -101,6 +118,8 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicLong callbackErrors = new AtomicLong();
     private final AtomicLong heartbeatsReceived = new AtomicLong();
     private final AtomicLong stalledHandshakes = new AtomicLong();
+    private final AtomicLong directCalls = new AtomicLong();
+    private final AtomicLong handovers = new AtomicLong();
     private volatile String securityFailure;
     private static final int EVENT_HANDSHAKE_FAILED_NO_DETAIL = 2048;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
     private static final int EVENT_HANDSHAKE_SUCCEEDED = 4096;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED
@@ -150,17 +169,110 @@ public final class RpcClient implements AutoCloseable {
 
     /** Calls {@code function(*args)} and waits up to the default timeout for its result. */
     public Object call(String function, Object... args) {
-        return await(callAsync(Duration.ofMillis(context.callTimeoutMs), function, PyTuple.of(args), Map.of()), context.callTimeoutMs);
+        return call(Duration.ofMillis(context.callTimeoutMs), function, PyTuple.of(args), Map.of());
     }
 
     /** Calls {@code function(*args)} and waits up to {@code timeout} for its result. */
     public Object call(Duration timeout, String function, Object... args) {
-        return await(callAsync(timeout, function, PyTuple.of(args), Map.of()), timeout.toMillis());
+        return call(timeout, function, PyTuple.of(args), Map.of());
     }
 
     /** Calls {@code function(*args, **kwargs)} and waits up to {@code timeout}. */
     public Object call(Duration timeout, String function, PyTuple args, Map<String, ?> kwargs) {
+        if (context.directCalls && !closing && commands.isEmpty() && timeout.toNanos() > 0 && dealerLock.tryLock()) {
+            PendingCall handedOver = null;
+            try {
+                DirectCall direct = callDirect(timeout, function, args, kwargs);
+                if (direct != null) {
+                    if (direct.handedOver == null) {
+                        return direct.result;
+                    }
+                    handedOver = direct.handedOver;
+                }
+            } finally {
+                if (handedOver != null) {
+                    handoverPending = true;
+                }
+                dealerLock.unlock();
+                if (handedOver != null || !commands.isEmpty()) {
+                    wakeup.wake();
+                }
+            }
+            if (handedOver != null) {
+                return await(handedOver.future(), timeout.toMillis());
+            }
+        }
         return await(callAsync(timeout, function, args, kwargs), timeout.toMillis());
+    }
+
+    /** A direct call's outcome: its result, or the call handed over to rpc-client (then {@code result} is unused). */
+    private record DirectCall(Object result, PendingCall handedOver) {
+    }
+
+    /**
+     * Under dealerLock: sends the call on the calling thread and waits for its reply for up to
+     * {@link #DIRECT_WAIT_MS} ms. Returns null (nothing sent) when the queued path must be taken: the client is
+     * closing, an earlier call is queued or in flight (order), the connection has no completed handshake, or the
+     * request cannot be encoded (the queued path reports that the same way). Throws what {@code call} throws.
+     */
+    private DirectCall callDirect(Duration timeout, String function, PyTuple args, Map<String, ?> kwargs) {
+        long now = System.nanoTime();
+        if (closing || !inFlight.isEmpty() || !commands.isEmpty()) {
+            return null;
+        }
+        drainMonitor(now);
+        if (!handshakeDone) {
+            return null;
+        }
+        byte[] frame;
+        try {
+            frame = context.codec.encode(List.of(function, args == null ? PyTuple.of() : args,
+                    kwargs == null ? Map.of() : kwargs));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        long timeoutNs = timeout.toNanos();
+        PendingCall call = new PendingCall(nextCallId.incrementAndGet(), function, frame, now + timeoutNs, timeoutNs,
+                new CompletableFuture<>());
+        sendOnDealer(call);
+        callsSent.incrementAndGet();
+        directCalls.incrementAndGet();
+        long handoverAt = now + DIRECT_WAIT_NS;
+        int flags = ZMQ.DONTWAIT;
+        while (true) {
+            Reply reply;
+            while ((reply = receiveReply(flags)) != null) {
+                flags = ZMQ.DONTWAIT;
+                if (reply == Reply.BAD) {
+                    continue;
+                }
+                if (reply.id() != call.id()) {
+                    lateReplies.incrementAndGet();
+                    LOG.debug("late reply to call #{} dropped", reply.id());
+                    continue;
+                }
+                repliesReceived.incrementAndGet();
+                return new DirectCall(interpretReply(function, reply.body()), null);
+            }
+            now = System.nanoTime();
+            if (now - call.deadlineNs() >= 0) {
+                timeouts.incrementAndGet();
+                throw timeoutException(call);
+            }
+            if (closing) {
+                throw new RpcException("RPC client closed before the reply arrived");
+            }
+            if (now - handoverAt >= 0) {
+                handovers.incrementAndGet();
+                inFlight.put(call.id(), call);
+                byDeadline.add(call);
+                return new DirectCall(null, call);
+            }
+            // A blocking receive waits on the socket's own mailbox: cheaper than a poller round.
+            long waitNs = Math.min(handoverAt, call.deadlineNs()) - now;
+            dealer.setReceiveTimeOut((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
+            flags = 0;
+        }
     }
 
     /** Sends {@code function(*args)} with the default timeout; the future completes on {@code rpc-client}. */
@@ -256,7 +368,7 @@ public final class RpcClient implements AutoCloseable {
     public Counters counters() {
         return new Counters(callsSent.get(), repliesReceived.get(), timeouts.get(), lateReplies.get(),
                 badReplies.get(), messagesReceived.get(), heartbeatsReceived.get(), badFrames.get(), callbackErrors.get(),
-                stalledHandshakes.get());
+                stalledHandshakes.get(), directCalls.get(), handovers.get());
     }
 
     /**
@@ -270,10 +382,13 @@ public final class RpcClient implements AutoCloseable {
      * @param badFrames          SUB frames that could not be decoded or were not {@code [topic, data]} (skipped)
      * @param callbackErrors     exceptions thrown by subscribers or liveness listeners (logged, skipped)
      * @param stalledHandshakes  request connections reopened because their ZeroMQ handshake never completed
+     * @param directCalls        blocking calls sent and awaited on the calling thread (see {@link Context#directCalls})
+     * @param handovers          direct calls whose reply took longer than {@value #DIRECT_WAIT_MS} ms and were handed to
+     *                           rpc-client
      */
     public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
                            long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors,
-                           long stalledHandshakes) {
+                           long stalledHandshakes, long directCalls, long handovers) {
     }
 
     private record PendingCall(long id, String function, byte[] frame, long deadlineNs, long timeoutNs,
@@ -304,10 +419,13 @@ public final class RpcClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- rpc-client thread
 
-    private ZMQ.Poller newPoller() {
+    /** The rpc-client thread's poller: with the DEALER and its monitor while it owns them, else without. */
+    private ZMQ.Poller newPoller(boolean withDealer) {
         ZMQ.Poller poller = zmq.createPoller(4);
-        poller.register(dealer, ZMQ.Poller.POLLIN);
-        poller.register(dealerMonitor, ZMQ.Poller.POLLIN);
+        if (withDealer) {
+            poller.register(dealer, ZMQ.Poller.POLLIN);
+            poller.register(dealerMonitor, ZMQ.Poller.POLLIN);
+        }
         if (sub != null) {
             poller.register(sub, ZMQ.Poller.POLLIN);
         }
@@ -315,49 +433,92 @@ public final class RpcClient implements AutoCloseable {
         return poller;
     }
 
+    /**
+     * Each round: take the DEALER if no direct call holds it (send queued calls, read replies, expire calls), read
+     * publishes, then block in poll. The DEALER is released before blocking unless calls are in flight (their replies
+     * must wake this thread) or the connection has not completed its handshake, so an idle client leaves it to direct
+     * calls. Without the DEALER, this thread polls only the SUB socket and the wake-up pipe; a direct caller that
+     * leaves work behind (queued calls, a handed-over call) wakes it after releasing the lock.
+     */
     private void run() {
-        ZMQ.Poller poller = newPoller();
+        ZMQ.Poller withDealer = null;
+        ZMQ.Poller withoutDealer = newPoller(false);
+        int pollerGeneration = -1;
         IdleSpin idle = new IdleSpin(TimeUnit.MICROSECONDS.toNanos(context.idleSpinMicros));
         try {
             while (!closing) {
-                if (watchHandshake(System.nanoTime())) {
-                    poller.close();
-                    poller = newPoller();
-                }
-                int work = sendCommands();
-                work += readReplies();
-                if (sub != null) {
-                    work += readPublishes();
-                }
-                long now = System.nanoTime();
-                expireCalls(now);
-                if (sub != null) {
-                    checkLiveness(now);
-                }
-                if (work > 0) {
+                boolean owner = dealerLock.tryLock();
+                try {
+                    int work = 0;
+                    long now = System.nanoTime();
+                    long dealerWakeNs = Long.MAX_VALUE;
+                    if (owner) {
+                        handoverPending = false;
+                        watchHandshake(now);
+                        if (pollerGeneration != dealerGeneration) {
+                            if (withDealer != null) {
+                                withDealer.close();
+                            }
+                            withDealer = newPoller(true);
+                            pollerGeneration = dealerGeneration;
+                        }
+                        work += sendCommands();
+                        work += readReplies();
+                        now = System.nanoTime();
+                        expireCalls(now);
+                        if (!inFlight.isEmpty() || !sentBeforeHandshake.isEmpty() || !handshakeDone) {
+                            dealerWakeNs = dealerWakeNs(now);
+                        } else {
+                            dealerLock.unlock();
+                            owner = false;
+                        }
+                    }
+                    if (sub != null) {
+                        work += readPublishes();
+                        now = System.nanoTime();
+                        checkLiveness(now);
+                    }
+                    if (work > 0) {
+                        idle.reset();
+                        continue;
+                    }
+                    if (idle.keepSpinning(now)) {
+                        continue;
+                    }
                     idle.reset();
-                } else if (!idle.keepSpinning(now)) {
-                    idle.reset();
-                    long timeoutMs = idleTimeoutMs(now);
+                    long timeoutMs = idleTimeoutMs(now, dealerWakeNs);
                     wakeup.prepareToSleep();
-                    if (commands.isEmpty() && !closing) {
-                        poller.poll(timeoutMs);
+                    boolean dealerWork = (!commands.isEmpty() || handoverPending) && (owner || !dealerLock.isLocked());
+                    if (!dealerWork && !closing) {
+                        (owner ? withDealer : withoutDealer).poll(timeoutMs);
                     }
                     wakeup.awake();
+                } finally {
+                    if (owner) {
+                        dealerLock.unlock();
+                    }
                 }
             }
         } catch (Throwable t) {
             LOG.error("rpc-client thread failed; the client is closed", t);
             closing = true;
         } finally {
-            RpcException closed = new RpcException("RPC client closed before the reply arrived");
-            inFlight.values().forEach(call -> call.future().completeExceptionally(closed));
-            inFlight.clear();
-            byDeadline.clear();
-            failQueuedCommands();
-            poller.close();
-            zmq.close();
-            wakeup.close();
+            dealerLock.lock();   // a direct caller notices closing within DIRECT_WAIT_MS and lets go
+            try {
+                RpcException closed = new RpcException("RPC client closed before the reply arrived");
+                inFlight.values().forEach(call -> call.future().completeExceptionally(closed));
+                inFlight.clear();
+                byDeadline.clear();
+                failQueuedCommands();
+                if (withDealer != null) {
+                    withDealer.close();
+                }
+                withoutDealer.close();
+                zmq.close();
+                wakeup.close();
+            } finally {
+                dealerLock.unlock();
+            }
         }
     }
 
@@ -393,7 +554,7 @@ public final class RpcClient implements AutoCloseable {
         dealer.send(call.frame(), 0);
     }
 
-    /** Constructor, then rpc-client thread only: a DEALER with a monitor that reports its connection events. */
+    /** Constructor, then under dealerLock: a DEALER with a monitor that reports its connection events. */
     private void openDealer() {
         dealerGeneration++;
         dealer = zmq.createSocket(SocketType.DEALER);
@@ -441,33 +602,7 @@ public final class RpcClient implements AutoCloseable {
      * those calls are sent again on the new one. Returns true when the sockets changed.
      */
     private boolean watchHandshake(long now) {
-        ZMQ.Event event;
-        while ((event = ZMQ.Event.recv(dealerMonitor, ZMQ.DONTWAIT)) != null) {
-            int type = event.getEvent();
-            if (type == ZMQ.EVENT_CONNECTED) {
-                connectedAtNs = now;
-            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
-                handshakeDone = true;
-                connectedAtNs = 0;
-                sentBeforeHandshake.clear();
-            } else if (type == EVENT_HANDSHAKE_SUCCEEDED) {
-                securityFailure = null;
-            } else if (type == EVENT_HANDSHAKE_FAILED_AUTH
-                    || type == EVENT_HANDSHAKE_FAILED_PROTOCOL
-                    || type == EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
-                String reason = type == EVENT_HANDSHAKE_FAILED_AUTH
-                        ? "the server refused this client's CurveZMQ key (not on its allow-list, or revoked)"
-                        : "the security handshake with the server failed (CurveZMQ on one side only, or a wrong server"
-                        + " public key)";
-                if (!reason.equals(securityFailure)) {
-                    LOG.error("{}: {}", context.reqEndpoint, reason);
-                }
-                securityFailure = reason;
-            } else if (type == ZMQ.EVENT_DISCONNECTED) {
-                handshakeDone = false;
-                connectedAtNs = 0;
-            }
-        }
+        drainMonitor(now);
         if (handshakeDone) {
             return false;
         }
@@ -499,29 +634,76 @@ public final class RpcClient implements AutoCloseable {
         return true;
     }
 
+    /** Under dealerLock: applies the DEALER's connection events (handshake done, lost, refused) to the fields. */
+    private void drainMonitor(long now) {
+        ZMQ.Event event;
+        while ((event = ZMQ.Event.recv(dealerMonitor, ZMQ.DONTWAIT)) != null) {
+            int type = event.getEvent();
+            if (type == ZMQ.EVENT_CONNECTED) {
+                connectedAtNs = now;
+            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+                handshakeDone = true;
+                connectedAtNs = 0;
+                sentBeforeHandshake.clear();
+            } else if (type == EVENT_HANDSHAKE_SUCCEEDED) {
+                securityFailure = null;
+            } else if (type == EVENT_HANDSHAKE_FAILED_AUTH
+                    || type == EVENT_HANDSHAKE_FAILED_PROTOCOL
+                    || type == EVENT_HANDSHAKE_FAILED_NO_DETAIL) {
+                String reason = type == EVENT_HANDSHAKE_FAILED_AUTH
+                        ? "the server refused this client's CurveZMQ key (not on its allow-list, or revoked)"
+                        : "the security handshake with the server failed (CurveZMQ on one side only, or a wrong server"
+                        + " public key)";
+                if (!reason.equals(securityFailure)) {
+                    LOG.error("{}: {}", context.reqEndpoint, reason);
+                }
+                securityFailure = reason;
+            } else if (type == ZMQ.EVENT_DISCONNECTED) {
+                handshakeDone = false;
+                connectedAtNs = 0;
+            }
+        }
+    }
+
     private int readReplies() {
         int read = 0;
-        while (read < BATCH) {
-            byte[] first = dealer.recv(ZMQ.DONTWAIT);
-            if (first == null) {
-                break;
-            }
+        Reply reply;
+        while (read < BATCH && (reply = receiveReply(ZMQ.DONTWAIT)) != null) {
             read++;
-            byte[] delimiter = dealer.hasReceiveMore() ? dealer.recv(0) : null;
-            byte[] body = delimiter != null && dealer.hasReceiveMore() ? dealer.recv(0) : null;
-            boolean extra = false;
-            while (dealer.hasReceiveMore()) {
-                dealer.recv(0);
-                extra = true;
+            if (reply != Reply.BAD) {
+                onReply(reply.id(), reply.body());
             }
-            if (first.length != Long.BYTES || delimiter == null || delimiter.length != 0 || body == null || extra) {
-                badReplies.incrementAndGet();
-                LOG.warn("reply with an unexpected envelope dropped (expected [8-byte id, '', pickle])");
-                continue;
-            }
-            onReply(bytesToLong(first), body);
         }
         return read;
+    }
+
+    /** A reply's envelope id and body; {@link #BAD} for one with a malformed envelope (counted, logged). */
+    private record Reply(long id, byte[] body) {
+        static final Reply BAD = new Reply(-1, null);
+    }
+
+    /**
+     * Under dealerLock: the next reply on the DEALER, or null when none is waiting ({@link ZMQ#DONTWAIT}) or none came
+     * within the socket's receive timeout ({@code flags} 0).
+     */
+    private Reply receiveReply(int flags) {
+        byte[] first = dealer.recv(flags);
+        if (first == null) {
+            return null;
+        }
+        byte[] delimiter = dealer.hasReceiveMore() ? dealer.recv(0) : null;
+        byte[] body = delimiter != null && dealer.hasReceiveMore() ? dealer.recv(0) : null;
+        boolean extra = false;
+        while (dealer.hasReceiveMore()) {
+            dealer.recv(0);
+            extra = true;
+        }
+        if (first.length != Long.BYTES || delimiter == null || delimiter.length != 0 || body == null || extra) {
+            badReplies.incrementAndGet();
+            LOG.warn("reply with an unexpected envelope dropped (expected [8-byte id, '', pickle])");
+            return Reply.BAD;
+        }
+        return new Reply(bytesToLong(first), body);
     }
 
     private void onReply(long id, byte[] body) {
@@ -533,28 +715,35 @@ public final class RpcClient implements AutoCloseable {
         }
         byDeadline.remove(call);
         repliesReceived.incrementAndGet();
+        try {
+            call.future().complete(interpretReply(call.function(), body));
+        } catch (RpcException e) {
+            call.future().completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The result of a {@code [True, result]} reply; throws {@link RpcRemoteException} for {@code [False, text]} and
+     * {@link RpcDecodeException} (counted) for a body that is neither.
+     */
+    private Object interpretReply(String function, byte[] body) {
         Object reply;
         try {
             reply = context.codec.decode(body);
         } catch (RpcDecodeException e) {
             badReplies.incrementAndGet();
-            call.future().completeExceptionally(new RpcDecodeException("reply to " + call.function() + "() cannot be decoded: "
-                    + e.getMessage(), e));
-            return;
+            throw new RpcDecodeException("reply to " + function + "() cannot be decoded: " + e.getMessage(), e);
         }
         if (!(reply instanceof List<?> parts) || parts.size() != 2 || !(parts.get(0) instanceof Boolean ok)) {
             badReplies.incrementAndGet();
-            call.future().completeExceptionally(new RpcDecodeException("reply to " + call.function()
-                    + "() is not [bool, result] but " + PythonText.typeName(reply)));
-            return;
+            throw new RpcDecodeException("reply to " + function + "() is not [bool, result] but "
+                    + PythonText.typeName(reply));
         }
-        if (ok) {
-            call.future().complete(parts.get(1));
-        } else {
+        if (!ok) {
             Object text = parts.get(1);
-            call.future().completeExceptionally(new RpcRemoteException(call.function(),
-                    text instanceof String s ? s : String.valueOf(text)));
+            throw new RpcRemoteException(function, text instanceof String s ? s : String.valueOf(text));
         }
+        return parts.get(1);
     }
 
     private void expireCalls(long now) {
@@ -566,10 +755,14 @@ public final class RpcClient implements AutoCloseable {
             byDeadline.pollFirst();
             inFlight.remove(first.id());
             timeouts.incrementAndGet();
-            first.future().completeExceptionally(new RpcTimeoutException("no reply to " + first.function() + "() within "
-                    + TimeUnit.NANOSECONDS.toMillis(first.timeoutNs()) + " ms from " + context.reqEndpoint
-                    + (securityFailure == null ? "" : ": " + securityFailure)));
+            first.future().completeExceptionally(timeoutException(first));
         }
+    }
+
+    private RpcTimeoutException timeoutException(PendingCall call) {
+        return new RpcTimeoutException("no reply to " + call.function() + "() within "
+                + TimeUnit.NANOSECONDS.toMillis(call.timeoutNs()) + " ms from " + context.reqEndpoint
+                + (securityFailure == null ? "" : ": " + securityFailure));
     }
 
     private int readPublishes() {
@@ -713,13 +906,20 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    private long idleTimeoutMs(long now) {
-        long untilNs = TimeUnit.MILLISECONDS.toNanos(1_000);
-        if (!byDeadline.isEmpty()) {
-            untilNs = Math.min(untilNs, byDeadline.first().deadlineNs() - now);
-        }
+    /** How long rpc-client may block: until the next deadline of the DEALER ({@code dealerWakeNs}) or of liveness. */
+    private long idleTimeoutMs(long now, long dealerWakeNs) {
+        long untilNs = Math.min(TimeUnit.MILLISECONDS.toNanos(1_000), dealerWakeNs);
         if (sub != null && !serverLost) {
             untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
+        }
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
+    }
+
+    /** Under dealerLock: nanoseconds until the next call deadline or handshake check. */
+    private long dealerWakeNs(long now) {
+        long untilNs = Long.MAX_VALUE;
+        if (!byDeadline.isEmpty()) {
+            untilNs = Math.min(untilNs, byDeadline.first().deadlineNs() - now);
         }
         if (!handshakeDone && !sentBeforeHandshake.isEmpty() && connectedAtNs == 0) {
             untilNs = Math.min(untilNs, Math.max(0, openedAtNs + NEVER_CONNECTED_FACTOR * handshakeStallNs - now));
@@ -727,7 +927,7 @@ public final class RpcClient implements AutoCloseable {
         if (connectedAtNs != 0 && !handshakeDone) {
             untilNs = Math.min(untilNs, connectedAtNs + handshakeStallNs - now);
         }
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
+        return untilNs;
     }
 
     private static byte[] longToBytes(long value) {
@@ -769,6 +969,7 @@ public final class RpcClient implements AutoCloseable {
         private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+        private boolean directCalls = true;
         private String curveServerKey;
         private io.jtrader.rpc.security.CurveKeys curveClientKeys;
         private boolean concluded;
@@ -899,6 +1100,20 @@ public final class RpcClient implements AutoCloseable {
 
         public long handshakeTimeoutMs() {
             return handshakeTimeoutMs;
+        }
+
+        /**
+         * Whether a blocking {@code call} made while nothing else is queued or in flight sends and waits on the calling
+         * thread (default true; see the class comment). False sends every call through the {@code rpc-client} thread.
+         */
+        public Context directCalls(boolean direct) {
+            checkOpen();
+            this.directCalls = direct;
+            return this;
+        }
+
+        public boolean directCalls() {
+            return directCalls;
         }
 
         public Context conclude() {

@@ -1,0 +1,193 @@
+package io.jtrader.rpc;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.jtrader.rpc.pickle.PyTuple;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Blocking calls made on the calling thread (no hand-off to rpc-client and back), handed over to rpc-client when the
+ * reply is slow, and mixed with queued calls from other threads.
+ */
+class RpcClientDirectCallTest {
+
+    @Test
+    @Timeout(30)
+    void shouldSendAndAwaitASequenceOfBlockingCallsOnTheCallingThread() {
+        try (RpcServer server = new RpcServer(Loopback.serverContext())
+                .register("square", call -> {
+                    long x = call.requiredArg(0, Long.class);
+                    return x * x;
+                })
+                .register("fail", call -> {
+                    throw new IllegalStateException("boom");
+                }).start();
+             RpcClient client = Loopback.client(server)) {
+            client.call("square", 0L);   // the first call may go the queued way while the handshake completes
+            long before = client.counters().directCalls();
+            for (long i = 1; i <= 200; i++) {
+                assertThat(client.call("square", i)).isEqualTo(i * i);
+            }
+            assertThatThrownBy(() -> client.call("fail")).isInstanceOf(RpcRemoteException.class)
+                    .hasMessageContaining("boom");
+            assertThatThrownBy(() -> client.call("no_such_function")).isInstanceOf(RpcRemoteException.class);
+            assertThat(client.call("square", 3L)).as("the next call after remote errors").isEqualTo(9L);
+            assertThat(client.counters().directCalls() - before).as("direct calls").isGreaterThanOrEqualTo(190);
+            assertThat(client.counters().repliesReceived()).isEqualTo(client.counters().callsSent());
+            assertThat(client.counters().lateReplies()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldSendEveryCallThroughRpcClientWhenDirectCallsAreOff() {
+        try (RpcServer server = new RpcServer(Loopback.serverContext()).register("echo", call -> call.arg(0, Object.class))
+                .start();
+             RpcClient client = new RpcClient(Loopback.clientContext(server).directCalls(false))) {
+            for (long i = 0; i < 50; i++) {
+                assertThat(client.call("echo", i)).isEqualTo(i);
+            }
+            assertThat(client.counters().directCalls()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldKeepEachThreadsCallsInOrderWhenBlockingAndQueuedCallsMix() throws Exception {
+        Map<Long, List<Long>> arrivals = new ConcurrentHashMap<>();
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(4))
+                .register("record", call -> {
+                    long thread = call.requiredArg(0, Long.class);
+                    long seq = call.requiredArg(1, Long.class);
+                    arrivals.computeIfAbsent(thread, t -> new CopyOnWriteArrayList<>()).add(seq);
+                    return seq;
+                }).start();
+             RpcClient client = Loopback.client(server)) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> callers = new ArrayList<>();
+            int perThread = 600;
+            for (long t = 0; t < 4; t++) {
+                long thread = t;
+                callers.add(new Thread(() -> {
+                    try {
+                        List<CompletableFuture<Object>> pending = new ArrayList<>();
+                        for (long seq = 0; seq < perThread; seq++) {
+                            if (seq % 3 == 0) {
+                                pending.add(client.callAsync("record", thread, seq));   // not awaited: still in flight
+                            } else {
+                                assertThat(client.call("record", thread, seq)).isEqualTo(seq);
+                            }
+                        }
+                        for (CompletableFuture<Object> f : pending) {
+                            f.get(10, TimeUnit.SECONDS);
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "test-caller-" + t));
+            }
+            callers.forEach(Thread::start);
+            for (Thread caller : callers) {
+                caller.join(25_000);
+            }
+            assertThat(failure.get()).isNull();
+            for (long t = 0; t < 4; t++) {
+                List<Long> seen = arrivals.get(t);
+                assertThat(seen).as("thread %d", t).hasSize(perThread).isSorted();
+            }
+            assertThat(client.counters().directCalls()).as("some calls went direct").isPositive();
+            assertThat(client.counters().timeouts()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldHandASlowReplyOverToRpcClientAndNotHoldUpOtherThreadsCalls() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
+                .register("slow", call -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    return "slow done";
+                })
+                .register("fast", call -> "fast done").start();
+             RpcClient client = Loopback.client(server);
+             RpcClient other = Loopback.client(server)) {
+            client.call("fast");
+            other.call("fast");
+            CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> client.call("slow"));
+            await().atMost(ofSeconds(5)).until(() -> client.counters().handovers() == 1);
+            // The slow caller let go of the socket: another thread's call on the same client is sent at once (it then
+            // waits behind "slow" on the server, which runs one connection's calls in order).
+            CompletableFuture<Object> queued = client.callAsync("fast");
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() >= 3);
+            assertThat(queued).isNotDone();
+            assertThat(other.call("fast")).as("another connection is not held up").isEqualTo("fast done");
+            release.countDown();
+            assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("slow done");
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("fast done");
+            assertThat(client.call("fast")).isEqualTo("fast done");
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldTimeOutADirectCallAloneAndDropItsLateReply() {
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
+                .register("sleep", call -> {
+                    Thread.sleep(call.requiredArg(0, Long.class));
+                    return "woke";
+                }).start();
+             RpcClient client = Loopback.client(server)) {
+            client.call("sleep", 0L);
+            long start = System.nanoTime();
+            // shorter than the direct wait: the calling thread itself reports the timeout
+            assertThatThrownBy(() -> client.call(Duration.ofMillis(1), "sleep", PyTuple.of(300L), Map.of()))
+                    .isInstanceOf(RpcTimeoutException.class).hasMessageContaining("sleep()");
+            // longer: handed over, then expired by rpc-client
+            assertThatThrownBy(() -> client.call(Duration.ofMillis(100), "sleep", PyTuple.of(300L), Map.of()))
+                    .isInstanceOf(RpcTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(client.call("sleep", 0L)).as("the next call works").isEqualTo("woke");
+            await().atMost(ofSeconds(5)).until(() -> client.counters().lateReplies() == 2);
+            assertThat(client.counters().timeouts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldFailABlockingCallPromptlyWhenTheClientIsClosed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
+                .register("block", call -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    return "never seen";
+                })
+                .register("fast", call -> "ok").start()) {
+            RpcClient client = Loopback.client(server);
+            client.call("fast");
+            CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> client.call("block"));
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == 2);
+            client.close();
+            assertThatThrownBy(() -> blocked.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(RpcException.class)
+                    .hasMessageContaining("closed");
+            assertThatThrownBy(() -> client.call("fast")).isInstanceOf(RpcException.class).hasMessageContaining("closed");
+            release.countDown();
+        }
+    }
+}
