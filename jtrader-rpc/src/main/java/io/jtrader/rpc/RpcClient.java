@@ -107,6 +107,11 @@ public final class RpcClient implements AutoCloseable {
     private long lastHeartbeatNs;
     private long toleranceNs;                                   // silence after which the server is lost
     private long lastMessageNs;
+    /**
+     * Replies and timeouts found while holding dealerLock; their futures are completed after the lock is released (if
+     * it is), so a caller woken by its reply finds the socket free for its next, direct call.
+     */
+    private final List<Completion> completions = new java.util.ArrayList<>();
 
     private final AtomicLong callsSent = new AtomicLong();
     private final AtomicLong repliesReceived = new AtomicLong();
@@ -203,6 +208,16 @@ public final class RpcClient implements AutoCloseable {
             }
         }
         return await(callAsync(timeout, function, args, kwargs), timeout.toMillis());
+    }
+
+    private record Completion(CompletableFuture<Object> future, Object value, RpcException error) {
+        void run() {
+            if (error == null) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally(error);
+            }
+        }
     }
 
     /** A direct call's outcome: its result, or the call handed over to rpc-client (then {@code result} is unused). */
@@ -472,6 +487,10 @@ public final class RpcClient implements AutoCloseable {
                             dealerLock.unlock();
                             owner = false;
                         }
+                        for (Completion completion : completions) {
+                            completion.run();
+                        }
+                        completions.clear();
                     }
                     if (sub != null) {
                         work += readPublishes();
@@ -505,6 +524,8 @@ public final class RpcClient implements AutoCloseable {
         } finally {
             dealerLock.lock();   // a direct caller notices closing within DIRECT_WAIT_MS and lets go
             try {
+                completions.forEach(Completion::run);   // found before a failure: still delivered
+                completions.clear();
                 RpcException closed = new RpcException("RPC client closed before the reply arrived");
                 inFlight.values().forEach(call -> call.future().completeExceptionally(closed));
                 inFlight.clear();
@@ -716,9 +737,9 @@ public final class RpcClient implements AutoCloseable {
         byDeadline.remove(call);
         repliesReceived.incrementAndGet();
         try {
-            call.future().complete(interpretReply(call.function(), body));
+            completions.add(new Completion(call.future(), interpretReply(call.function(), body), null));
         } catch (RpcException e) {
-            call.future().completeExceptionally(e);
+            completions.add(new Completion(call.future(), null, e));
         }
     }
 
@@ -755,7 +776,7 @@ public final class RpcClient implements AutoCloseable {
             byDeadline.pollFirst();
             inFlight.remove(first.id());
             timeouts.incrementAndGet();
-            first.future().completeExceptionally(timeoutException(first));
+            completions.add(new Completion(first.future(), null, timeoutException(first)));
         }
     }
 
