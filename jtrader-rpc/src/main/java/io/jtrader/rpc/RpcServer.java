@@ -34,6 +34,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -214,14 +215,34 @@ public final class RpcServer implements AutoCloseable {
 
     /**
      * Publishes {@code [topic, data]} to every subscriber. Any thread; never blocks. Publishes are sent in
-     * the order this method was called (across threads: the order they entered the queue).
+     * the order this method was called (across threads: the order they entered the queue or took the socket).
      *
-     * @return false when the server is not running or the publish queue is full (counted as a drop)
+     * <p>With {@link Context#directPublish} (the default), a publish made while nothing is queued and no other thread
+     * is sending is encoded and sent on the calling thread, under the lock that guards the PUB socket: no hand-off to
+     * the rpc-server thread, whose wake-up costs more than the send on small machines. Otherwise it is queued for the
+     * rpc-server thread, which encodes and sends in queue order; a publish that finds the queue non-empty always
+     * queues behind it, so one thread's publishes keep their order.
+     *
+     * @return false when the server is not running, the publish queue is full, or (sent directly) the data cannot be
+     *         encoded (each counted as a drop)
      */
     public boolean publish(String topic, Object data) {
         Objects.requireNonNull(topic, "topic");
         Session current = session;
-        if (current == null || current.stopRequested || !current.outbox.offer(new Outgoing(topic, data))) {
+        if (current == null || current.stopRequested) {
+            publishDrops.incrementAndGet();
+            return false;
+        }
+        if (context.directPublish && current.outbox.isEmpty() && current.pubLock.tryLock()) {
+            try {
+                if (current.outbox.isEmpty() && current.pubOpen && !current.stopRequested) {
+                    return current.sendPublish(topic, data);
+                }
+            } finally {
+                current.pubLock.unlock();
+            }
+        }
+        if (!current.outbox.offer(new Outgoing(topic, data))) {
             publishDrops.incrementAndGet();
             return false;
         }
@@ -314,7 +335,10 @@ public final class RpcServer implements AutoCloseable {
         final Thread thread = new Thread(this, "rpc-server");
         final List<Outgoing> publishBatch = new ArrayList<>(SEND_BATCH);
         ZMQ.Socket router;
+        /** Guards {@link #pub} and {@link #pubOpen}: the rpc-server thread and direct publishers send under it. */
+        final ReentrantLock pubLock = new ReentrantLock();
         ZMQ.Socket pub;
+        boolean pubOpen = true;
         ZapHandler zap;
         String repEndpoint;
         String pubEndpoint;
@@ -415,7 +439,12 @@ public final class RpcServer implements AutoCloseable {
                     work += sendPublishes();
                     long now = System.nanoTime();
                     if (now - nextHeartbeatNs >= 0) {
-                        sendHeartbeat();
+                        pubLock.lock();
+                        try {
+                            sendHeartbeat();
+                        } finally {
+                            pubLock.unlock();
+                        }
                         nextHeartbeatNs = now + heartbeatIntervalNs;
                         flushRateLimitedLogs();
                         work++;
@@ -450,7 +479,13 @@ public final class RpcServer implements AutoCloseable {
                 if (zap != null) {
                     zap.stop();
                 }
-                zmq.close();   // closes both sockets (waiting up to lingerMs for queued frames) and releases the ports
+                pubLock.lock();   // no direct publisher may touch the PUB socket from now on
+                try {
+                    pubOpen = false;
+                    zmq.close();   // closes both sockets (waiting up to lingerMs for queued frames) and releases the ports
+                } finally {
+                    pubLock.unlock();
+                }
                 wakeup.close();
             }
         }
@@ -611,24 +646,42 @@ public final class RpcServer implements AutoCloseable {
             }
         }
 
+        /**
+         * rpc-server thread: sends a batch of queued publishes. Holds the PUB lock from taking the batch until it is
+         * sent, so a direct publisher that finds the queue empty cannot overtake a publish taken but not yet sent.
+         */
         private int sendPublishes() {
-            publishBatch.clear();
-            outbox.drainTo(publishBatch, SEND_BATCH);
-            for (Outgoing outgoing : publishBatch) {
-                byte[] frame;
-                try {
-                    frame = context.codec.encode(Arrays.asList(outgoing.topic(), outgoing.data()));
-                } catch (RuntimeException e) {
-                    publishDrops.incrementAndGet();
-                    LOG.warn("publish on topic {} dropped: cannot encode {}: {}", PythonText.repr(outgoing.topic()),
-                            PythonText.typeName(outgoing.data()), e.getMessage());
-                    context.errorHandler.accept(e);
-                    continue;
-                }
-                pub.send(frame, ZMQ.DONTWAIT);
-                publishesSent.incrementAndGet();
+            if (outbox.isEmpty()) {
+                return 0;
             }
-            return publishBatch.size();
+            pubLock.lock();
+            try {
+                publishBatch.clear();
+                outbox.drainTo(publishBatch, SEND_BATCH);
+                for (Outgoing outgoing : publishBatch) {
+                    sendPublish(outgoing.topic(), outgoing.data());
+                }
+                return publishBatch.size();
+            } finally {
+                pubLock.unlock();
+            }
+        }
+
+        /** Under pubLock: encodes and sends one publish; false (counted, logged) when the data cannot be encoded. */
+        boolean sendPublish(String topic, Object data) {
+            byte[] frame;
+            try {
+                frame = context.codec.encode(Arrays.asList(topic, data));
+            } catch (RuntimeException e) {
+                publishDrops.incrementAndGet();
+                LOG.warn("publish on topic {} dropped: cannot encode {}: {}", PythonText.repr(topic),
+                        PythonText.typeName(data), e.getMessage());
+                context.errorHandler.accept(e);
+                return false;
+            }
+            pub.send(frame, ZMQ.DONTWAIT);
+            publishesSent.incrementAndGet();
+            return true;
         }
 
         private void flushRateLimitedLogs() {
@@ -856,6 +909,7 @@ public final class RpcServer implements AutoCloseable {
         private long heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS_DEFAULT;
         private int maxInboundFrameBytes = MAX_INBOUND_FRAME_BYTES_DEFAULT;
         private int pubSendHwm = PUB_SEND_HWM_DEFAULT;
+        private boolean directPublish = true;
         private int requestReceiveHwm = REQUEST_RECEIVE_HWM_DEFAULT;
         private int publishQueueCapacity = PUBLISH_QUEUE_CAPACITY_DEFAULT;
         private long drainTimeoutMs = DRAIN_TIMEOUT_MS_DEFAULT;
@@ -967,6 +1021,20 @@ public final class RpcServer implements AutoCloseable {
 
         public int pubSendHwm() {
             return pubSendHwm;
+        }
+
+        /**
+         * Whether {@code publish} sends on the calling thread when nothing is queued and the PUB socket is free
+         * (default true; see {@link RpcServer#publish}). False queues every publish for the rpc-server thread.
+         */
+        public Context directPublish(boolean direct) {
+            checkOpen();
+            this.directPublish = direct;
+            return this;
+        }
+
+        public boolean directPublish() {
+            return directPublish;
         }
 
         /** Requests ZeroMQ queues per connection before it pushes back on that client; 0 = unlimited. */

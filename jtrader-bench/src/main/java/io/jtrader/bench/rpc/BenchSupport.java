@@ -3,6 +3,9 @@ package io.jtrader.bench.rpc;
 import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.pickle.PickleCodec;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -202,6 +205,30 @@ final class BenchSupport {
     }
 
     /** Reads control lines from stdin in a child; null at end of input. */
+    /**
+     * A REQ socket connected to {@code endpoint} that has answered a first request ({@code probe}; the reply is
+     * discarded), with a 10 s receive timeout. JeroMQ 0.6.0 now and then leaves a new connection without its ZMTP
+     * handshake for good (RpcClient reopens such connections by itself); the raw baseline gets the same treatment,
+     * so such a stall costs a reopen instead of the run.
+     */
+    static ZMQ.Socket answeringReq(ZContext zmq, String endpoint, byte[] probe) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            ZMQ.Socket req = zmq.createSocket(SocketType.REQ);
+            req.setLinger(0);
+            req.setReceiveTimeOut(2_000);
+            req.connect(endpoint);
+            req.send(probe, 0);
+            if (req.recv(0) != null) {
+                req.setReceiveTimeOut(10_000);
+                return req;
+            }
+            System.err.println("raw REQ connection to " + endpoint + " got no reply within 2 s (JeroMQ handshake stall);"
+                    + " reopening it");
+            zmq.destroySocket(req);
+        }
+        throw new IllegalStateException("raw REQ connection to " + endpoint + ": no reply after 10 attempts");
+    }
+
     static String readControl(BufferedReader in) {
         try {
             return in.readLine();

@@ -88,6 +88,9 @@ public final class PublishBenchmark {
         for (BenchSupport.Child sub : subscribers) {
             sub.send("EXPECT " + n);
         }
+        for (BenchSupport.Child sub : subscribers) {
+            sub.expect("ARMED", 60);   // a subscriber still resetting its count would wipe the first events
+        }
         server.send("GO " + n);
         String[] lines = new String[subscribers.length + 1];
         lines[0] = server.expect("SENT", 600);

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Child process of {@link PublishBenchmark}: an RpcClient subscribed to topic {@code ""}. Prints {@code READY}
- * once heartbeats arrive; on {@code EXPECT n} counts events until n arrived or none came for 3 s, then prints
- * {@code RECEIVED n=N seconds=S} (S from the first to the last event of the round).
+ * once heartbeats arrive; on {@code EXPECT n} resets its count, prints {@code ARMED}, counts events until n arrived
+ * or none came for 3 s, then prints {@code RECEIVED n=N seconds=S} (S from the first to the last event of the round).
  */
 public final class PublishSubscriber {
     public static void main(String[] args) throws Exception {
@@ -42,6 +42,7 @@ public final class PublishSubscriber {
                 }
                 long n = Long.parseLong(line.substring(7).trim());
                 received.set(0);
+                System.out.println("ARMED");   // the driver starts the burst only now: nothing is counted away
                 long quietSince = System.nanoTime();
                 long seen = 0;
                 while (received.get() < n) {

@@ -4,7 +4,6 @@ import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.RpcClient;
 import io.jtrader.rpc.pickle.PyTuple;
 import org.HdrHistogram.Histogram;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -47,9 +46,7 @@ public final class RoundTripBenchmark {
             String ready = server.expect("READY", 60);
             RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.field(ready, "ours"))
                     .subEndpoint(null).codec(codec).callTimeoutMs(10_000).idleSpinMicros(spin));
-            ZMQ.Socket req = zmq.createSocket(SocketType.REQ);
-            req.setReceiveTimeOut(10_000);
-            req.connect(BenchSupport.field(ready, "raw"));
+            ZMQ.Socket req = BenchSupport.answeringReq(zmq, BenchSupport.field(ready, "raw"), request);
             try {
                 for (int r = 0; r < repeats; r++) {
                     Histogram ours = new Histogram(3);
