@@ -288,7 +288,7 @@ public final class RpcEngine implements App {
 
     // --------------------------------------------------------------------------------------------- publishing
 
-    /** event-engine thread: queue only; the rpc-server thread pickles and sends. */
+    /** event-engine thread: numbered, then pickled and sent here if the PUB socket is free, else queued for rpc-server. */
     private void publish(Event event) {
         if (EventType.TIMER.equals(event.type())) {
             return;
