@@ -1,5 +1,6 @@
 package io.jtrader.rpc;
 
+import io.jtrader.rpc.internal.CompactEnvelope;
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
 import io.jtrader.rpc.internal.Wakeup;
@@ -66,6 +67,8 @@ public final class RpcClient implements AutoCloseable {
     private static final long MIN_TOLERANCE_NS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Context context;
+    /** One-frame requests ({@link CompactEnvelope}): only to a server known to be jtrader's. */
+    private final boolean compactEnvelope;
     private final long handshakeStallNs;
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
@@ -134,6 +137,7 @@ public final class RpcClient implements AutoCloseable {
     /** Connects both sockets (ZeroMQ connects in the background and reconnects by itself) and starts {@code rpc-client}. */
     public RpcClient(Context context) {
         this.context = Objects.requireNonNull(context, "context").conclude();
+        this.compactEnvelope = context.compactEnvelope != null ? context.compactEnvelope : context.curveServerKey != null;
         this.handshakeStallNs = TimeUnit.MILLISECONDS.toNanos(context.handshakeTimeoutMs);
         this.toleranceNs = TimeUnit.MILLISECONDS.toNanos(context.heartbeatToleranceMs);
         try {
@@ -570,6 +574,10 @@ public final class RpcClient implements AutoCloseable {
     }
 
     private void sendOnDealer(PendingCall call) {
+        if (compactEnvelope) {
+            dealer.send(CompactEnvelope.frame(call.id(), call.frame()), 0);
+            return;
+        }
         dealer.send(longToBytes(call.id()), ZMQ.SNDMORE);
         dealer.send(new byte[0], ZMQ.SNDMORE);
         dealer.send(call.frame(), 0);
@@ -711,6 +719,9 @@ public final class RpcClient implements AutoCloseable {
         byte[] first = dealer.recv(flags);
         if (first == null) {
             return null;
+        }
+        if (CompactEnvelope.matches(first) && !dealer.hasReceiveMore()) {
+            return new Reply(CompactEnvelope.idOf(first), CompactEnvelope.bodyOf(first));
         }
         byte[] delimiter = dealer.hasReceiveMore() ? dealer.recv(0) : null;
         byte[] body = delimiter != null && dealer.hasReceiveMore() ? dealer.recv(0) : null;
@@ -991,6 +1002,7 @@ public final class RpcClient implements AutoCloseable {
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
         private boolean directCalls = true;
+        private Boolean compactEnvelope;
         private String curveServerKey;
         private io.jtrader.rpc.security.CurveKeys curveClientKeys;
         private boolean concluded;
@@ -1135,6 +1147,23 @@ public final class RpcClient implements AutoCloseable {
 
         public boolean directCalls() {
             return directCalls;
+        }
+
+        /**
+         * Whether requests go out in the one-frame envelope only jtrader servers read ({@code "JTR" 1, id, pickle};
+         * docs/protocol.md) instead of {@code [id, "", pickle]}. Default: on with {@link #curve} (a CurveZMQ server is
+         * jtrader's; one frame instead of three cuts the crypto work per call to a third), off otherwise (the server may
+         * be vn.py's).
+         */
+        public Context compactEnvelope(boolean compact) {
+            checkOpen();
+            this.compactEnvelope = compact;
+            return this;
+        }
+
+        /** The configured value, or null for the default described at {@link #compactEnvelope(boolean)}. */
+        public Boolean compactEnvelope() {
+            return compactEnvelope;
         }
 
         public Context conclude() {

@@ -1,5 +1,6 @@
 package io.jtrader.rpc;
 
+import io.jtrader.rpc.internal.CompactEnvelope;
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
 import io.jtrader.rpc.internal.RateLimitedLog;
@@ -533,6 +534,17 @@ public final class RpcServer implements AutoCloseable {
 
         private void onMessage(List<byte[]> frames, int total, String clientKey) {
             byte[] routingId = frames.get(0);
+            if (total == 2 && CompactEnvelope.matches(frames.get(1))) {
+                byte[] frame = frames.get(1);
+                requestsReceived.incrementAndGet();
+                byte[][] envelope = {routingId, CompactEnvelope.MARKER, CompactEnvelope.prefixOf(frame)};
+                int bodyBytes = frame.length - CompactEnvelope.PREFIX_BYTES;
+                dispatch(routingId, clientKey, bodyBytes > context.maxInboundFrameBytes
+                        ? new Request(envelope, null, "request frame of " + bodyBytes + " bytes exceeds the limit of "
+                                + context.maxInboundFrameBytes + " bytes", null)
+                        : new Request(envelope, CompactEnvelope.bodyOf(frame), null, null));
+                return;
+            }
             int delimiter = -1;
             for (int i = 1; i < frames.size(); i++) {
                 if (frames.get(i).length == 0) {
@@ -563,6 +575,12 @@ public final class RpcServer implements AutoCloseable {
                                 + context.maxInboundFrameBytes + " bytes", null)
                         : new Request(envelope, frame, null, null);
             }
+            dispatch(routingId, clientKey, request);
+        }
+
+        /** Runs the request inline when its connection is idle and the function allows it, else on its lane. */
+        private void dispatch(byte[] routingId, String clientKey, Request request) {
+            byte[][] envelope = request.envelope();
             ByteBuffer key = ByteBuffer.wrap(routingId);
             Lane lane = lanes.get(key);
             if (lane == null && inlineEnabled()) {
@@ -631,6 +649,14 @@ public final class RpcServer implements AutoCloseable {
 
         private void sendReply(RpcCaller caller, byte[][] envelope, byte[] body) {
             try {
+                if (envelope.length == 3 && envelope[1] == CompactEnvelope.MARKER) {
+                    if (!router.send(envelope[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                        throw new ZMQException("send would block", router.errno());
+                    }
+                    router.send(CompactEnvelope.frame(envelope[2], body), ZMQ.DONTWAIT);
+                    repliesSent.incrementAndGet();
+                    return;
+                }
                 for (byte[] part : envelope) {
                     if (!router.send(part, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                         throw new ZMQException("send would block", router.errno());

@@ -30,8 +30,12 @@ public final class CurveBenchmark {
         int window = (int) BenchSupport.longArg(args, "window", 1_000);
         int repeats = (int) BenchSupport.longArg(args, "repeats", 5);
         long spin = BenchSupport.longArg(args, "spin", 0);
+        // Envelopes: by default each client its own default (plain: [id, "", pickle]; CURVE: the one-frame envelope);
+        // --compact 1 gives the plain client the one-frame envelope too, so only the encryption differs.
+        boolean compactPlain = BenchSupport.longArg(args, "compact", 0) != 0;
         System.out.println("# CurveZMQ vs plain, " + BenchSupport.environment() + "; calls=" + calls + " warmup=" + warmup
-                + " pipelined=" + pipelined + " window=" + window + " repeats=" + repeats + " idleSpinMicros=" + spin);
+                + " pipelined=" + pipelined + " window=" + window + " repeats=" + repeats + " idleSpinMicros=" + spin
+                + " plain envelope=" + (compactPlain ? "one frame" : "[id, '', pickle]") + " curve envelope=one frame");
         FrameCodec codec = BenchSupport.codec();
         PyTuple orderArgs = PyTuple.of("rb2601.SHFE", "LONG", 3500.0, 1.0);
         CurveKeys clientKeys = CurveKeys.generate();
@@ -48,7 +52,7 @@ public final class CurveBenchmark {
                 "--client-key", clientKeys.publicKey(), "--spin", String.valueOf(spin))) {
             String ready = server.expect("READY", 60);
             try (RpcClient plain = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.field(ready, "plain"))
-                    .subEndpoint(null).codec(codec).callTimeoutMs(30_000).idleSpinMicros(spin));
+                    .subEndpoint(null).codec(codec).callTimeoutMs(30_000).idleSpinMicros(spin).compactEnvelope(compactPlain));
                  RpcClient curve = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.field(ready, "curve"))
                          .curve(BenchSupport.field(ready, "server-key"), clientKeys)
                          .subEndpoint(null).codec(codec).callTimeoutMs(30_000).idleSpinMicros(spin))) {
