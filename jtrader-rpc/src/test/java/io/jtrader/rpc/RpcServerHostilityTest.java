@@ -1,19 +1,19 @@
 package io.jtrader.rpc;
 
+import io.jtrader.rpc.testkit.RawZmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
+import static io.jtrader.rpc.testkit.RawZmtp.dealerReady;
+import static io.jtrader.rpc.testkit.RawZmtp.greeting;
+import static io.jtrader.rpc.testkit.RawZmtp.hugeFrameHeader;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,51 +31,6 @@ class RpcServerHostilityTest {
         return server.start();
     }
 
-    private static int port(String endpoint) {
-        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-    }
-
-    /** Writes bytes on a plain TCP connection and closes it (the server may hang up first: that is fine). */
-    private static void rawTcp(String endpoint, byte[]... chunks) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(endpoint))) {
-            OutputStream out = socket.getOutputStream();
-            for (byte[] chunk : chunks) {
-                try {
-                    out.write(chunk);
-                    out.flush();
-                } catch (IOException e) {
-                    return;   // the server closed the connection: the hostile peer is gone
-                }
-            }
-        }
-    }
-
-    /** A ZMTP 3.0 greeting with the given mechanism (64 bytes). */
-    private static byte[] greeting(int major, String mechanism) {
-        ByteBuffer b = ByteBuffer.allocate(64);
-        b.put((byte) 0xFF).put(new byte[8]).put((byte) 0x7F).put((byte) major).put((byte) 0);
-        byte[] mech = mechanism.getBytes(StandardCharsets.US_ASCII);
-        b.put(mech, 0, Math.min(20, mech.length));
-        return b.array();
-    }
-
-    /** NULL mechanism READY command of a DEALER. */
-    private static byte[] ready() {
-        byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
-        byte[] value = "DEALER".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer body = ByteBuffer.allocate(6 + 1 + name.length + 4 + value.length);
-        body.put((byte) 5).put("READY".getBytes(StandardCharsets.US_ASCII)).put((byte) name.length).put(name)
-                .putInt(value.length).put(value);
-        ByteBuffer frame = ByteBuffer.allocate(2 + body.capacity());
-        frame.put((byte) 0x04).put((byte) body.capacity()).put(body.array());
-        return frame.array();
-    }
-
-    /** A message frame header declaring {@code size} bytes (long form), followed by a few bytes only. */
-    private static byte[] hugeFrame(long size) {
-        return ByteBuffer.allocate(9 + 16).put((byte) 0x02).putLong(size).put(new byte[16]).array();
-    }
-
     private static void assertHonestClientServed(RpcServer server, RpcClient honest, long a) {
         assertThat(honest.call("add", a, 1L)).isEqualTo(a + 1);
         assertThat(server.isRunning()).isTrue();
@@ -89,24 +44,24 @@ class RpcServerHostilityTest {
             assertHonestClientServed(server, honest, 0);
             byte[] garbage = new byte[100_000];
             random.nextBytes(garbage);
-            rawTcp(server.repEndpoint(), garbage);
-            rawTcp(server.repEndpoint(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            rawTcp(server.pubEndpoint(), garbage);
+            RawZmtp.send(server.repEndpoint(), garbage);
+            RawZmtp.send(server.repEndpoint(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            RawZmtp.send(server.pubEndpoint(), garbage);
             assertHonestClientServed(server, honest, 1);
-            rawTcp(server.repEndpoint(), greeting(3, "EVIL"));                      // unknown mechanism
-            rawTcp(server.repEndpoint(), greeting(3, "CURVE"));                     // mechanism mismatch
-            rawTcp(server.repEndpoint(), greeting(99, "NULL"), garbage);            // future version, then junk
-            rawTcp(server.repEndpoint(), new byte[] {(byte) 0xFF, 0, 0, 0});        // truncated signature
+            RawZmtp.send(server.repEndpoint(), greeting(3, "EVIL"));                      // unknown mechanism
+            RawZmtp.send(server.repEndpoint(), greeting(3, "CURVE"));                     // mechanism mismatch
+            RawZmtp.send(server.repEndpoint(), greeting(99, "NULL"), garbage);            // future version, then junk
+            RawZmtp.send(server.repEndpoint(), new byte[] {(byte) 0xFF, 0, 0, 0});        // truncated signature
             assertHonestClientServed(server, honest, 2);
-            rawTcp(server.repEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(Long.MAX_VALUE));
+            RawZmtp.send(server.repEndpoint(), greeting(3, "NULL"), dealerReady(), hugeFrameHeader(Long.MAX_VALUE));
             assertHonestClientServed(server, honest, 3);
-            rawTcp(server.repEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(1L << 40));
+            RawZmtp.send(server.repEndpoint(), greeting(3, "NULL"), dealerReady(), hugeFrameHeader(1L << 40));
             assertHonestClientServed(server, honest, 3);
-            rawTcp(server.repEndpoint(), greeting(3, "NULL"), hugeFrame(1L << 40));  // before READY
+            RawZmtp.send(server.repEndpoint(), greeting(3, "NULL"), hugeFrameHeader(1L << 40));  // before READY
             assertHonestClientServed(server, honest, 3);
-            rawTcp(server.repEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(-1));
+            RawZmtp.send(server.repEndpoint(), greeting(3, "NULL"), dealerReady(), hugeFrameHeader(-1));
             assertHonestClientServed(server, honest, 3);
-            rawTcp(server.pubEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(-1));   // the PUB socket too
+            RawZmtp.send(server.pubEndpoint(), greeting(3, "NULL"), dealerReady(), hugeFrameHeader(-1));   // the PUB socket too
             assertHonestClientServed(server, honest, 4);
             // garbage that JeroMQ parses as ZMTP 1.0 may form requests of its own: each got its ValueError, or its raw
             // peer had hung up first (a dropped reply)
@@ -123,9 +78,9 @@ class RpcServerHostilityTest {
             long gigantic = Integer.MAX_VALUE - 64;   // more than any test heap: allocating it kills the I/O thread
             // ZMTP 1.0 framing (what raw garbage often parses as): 0xFF, then an 8-byte length
             byte[] v1 = ByteBuffer.allocate(9 + 16).put((byte) 0xFF).putLong(gigantic).put(new byte[16]).array();
-            rawTcp(server.pubEndpoint(), v1);
+            RawZmtp.send(server.pubEndpoint(), v1);
             assertHonestClientServed(server, honest, 1);
-            rawTcp(server.pubEndpoint(), greeting(3, "NULL"), ready(), hugeFrame(gigantic));
+            RawZmtp.send(server.pubEndpoint(), greeting(3, "NULL"), dealerReady(), hugeFrameHeader(gigantic));
             assertHonestClientServed(server, honest, 2);
             long heartbeats = server.counters().heartbeatsSent();
             await().atMost(ofSeconds(5)).until(() -> server.counters().heartbeatsSent() > heartbeats + 1);

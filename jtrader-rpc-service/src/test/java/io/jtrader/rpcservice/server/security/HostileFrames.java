@@ -3,12 +3,10 @@ package io.jtrader.rpcservice.server.security;
 import io.jtrader.rpc.FrameCodec;
 import io.jtrader.rpc.pickle.PyTuple;
 import io.jtrader.rpc.testkit.GoldenVectors;
+import io.jtrader.rpc.testkit.RawZmtp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+
+import static io.jtrader.rpc.testkit.RawZmtp.dealerReady;
+import static io.jtrader.rpc.testkit.RawZmtp.greeting;
+import static io.jtrader.rpc.testkit.RawZmtp.hugeFrameHeader;
 
 /**
  * Hostile request frames of every kind for the live-server hostility test, from a seeded {@link Random} (a failure
@@ -362,61 +364,15 @@ final class HostileFrames {
         byte[] garbage = new byte[1 + random.nextInt(20_000)];
         random.nextBytes(garbage);
         switch (kind) {
-            case 0 -> rawTcp(endpoint, garbage);
-            case 1 -> rawTcp(endpoint, ("GET /" + marker() + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            case 2 -> rawTcp(endpoint, greeting(3, "EVIL"));
-            case 3 -> rawTcp(endpoint, greeting(3, "CURVE"));
-            case 4 -> rawTcp(endpoint, greeting(99, "NULL"), garbage);
-            case 5 -> rawTcp(endpoint, greeting(3, "NULL"), ready(), hugeFrameHeader(Long.MAX_VALUE));
-            case 6 -> rawTcp(endpoint, greeting(3, "NULL"), ready(), hugeFrameHeader(-1));
-            default -> rawTcp(endpoint, greeting(3, "NULL"), hugeFrameHeader(1L << 40));
+            case 0 -> RawZmtp.send(endpoint, garbage);
+            case 1 -> RawZmtp.send(endpoint, ("GET /" + marker() + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            case 2 -> RawZmtp.send(endpoint, greeting(3, "EVIL"));
+            case 3 -> RawZmtp.send(endpoint, greeting(3, "CURVE"));
+            case 4 -> RawZmtp.send(endpoint, greeting(99, "NULL"), garbage);
+            case 5 -> RawZmtp.send(endpoint, greeting(3, "NULL"), dealerReady(), hugeFrameHeader(Long.MAX_VALUE));
+            case 6 -> RawZmtp.send(endpoint, greeting(3, "NULL"), dealerReady(), hugeFrameHeader(-1));
+            default -> RawZmtp.send(endpoint, greeting(3, "NULL"), hugeFrameHeader(1L << 40));
         }
         return "raw TCP peer kind " + kind + " to " + endpoint;
-    }
-
-    private static int port(String endpoint) {
-        return Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-    }
-
-    /** Writes bytes on a plain TCP connection and closes it (the server may hang up first: that is fine). */
-    private static void rawTcp(String endpoint, byte[]... chunks) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(endpoint))) {
-            socket.setSoLinger(true, 0);
-            OutputStream out = socket.getOutputStream();
-            for (byte[] chunk : chunks) {
-                try {
-                    out.write(chunk);
-                    out.flush();
-                } catch (IOException e) {
-                    return;   // the server closed the connection: the hostile peer is gone, as intended
-                }
-            }
-        }
-    }
-
-    /** A ZMTP 3.0 greeting with the given mechanism (64 bytes). */
-    private static byte[] greeting(int major, String mechanism) {
-        ByteBuffer b = ByteBuffer.allocate(64);
-        b.put((byte) 0xFF).put(new byte[8]).put((byte) 0x7F).put((byte) major).put((byte) 0);
-        byte[] mech = mechanism.getBytes(StandardCharsets.US_ASCII);
-        b.put(mech, 0, Math.min(20, mech.length));
-        return b.array();
-    }
-
-    /** NULL mechanism READY command of a DEALER. */
-    private static byte[] ready() {
-        byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
-        byte[] value = "DEALER".getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer body = ByteBuffer.allocate(6 + 1 + name.length + 4 + value.length);
-        body.put((byte) 5).put("READY".getBytes(StandardCharsets.US_ASCII)).put((byte) name.length).put(name)
-                .putInt(value.length).put(value);
-        ByteBuffer frame = ByteBuffer.allocate(2 + body.capacity());
-        frame.put((byte) 0x04).put((byte) body.capacity()).put(body.array());
-        return frame.array();
-    }
-
-    /** A message frame header declaring {@code size} bytes (long form), followed by a few bytes only. */
-    private static byte[] hugeFrameHeader(long size) {
-        return ByteBuffer.allocate(9 + 16).put((byte) 0x02).putLong(size).put(new byte[16]).array();
     }
 }
