@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -129,6 +131,20 @@ final class JtraderProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Types a listing command of the client console ({@code orders}, {@code trades}, ...) and asserts that its
+     * {@code = ...} lines are exactly {@code expected}, each formatted with {@code format}, in any order.
+     */
+    <T> void assertListing(String command, List<T> expected, Function<T, String> format) {
+        int from = lines().size();
+        type(command);
+        Matcher end = awaitLine(from, Pattern.compile("= (\\d+) " + command));
+        List<String> listed = lines().subList(from, lines().size()).stream()
+                .filter(l -> l.startsWith("= ") && !l.equals(end.group(0)) && !l.matches("= \\d+ .*"))
+                .map(l -> l.substring(2)).toList();
+        assertThat(listed).as(command).containsExactlyInAnyOrderElementsOf(expected.stream().map(format).toList());
     }
 
     List<String> lines() {

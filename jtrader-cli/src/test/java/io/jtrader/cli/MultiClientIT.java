@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,12 +117,12 @@ class MultiClientIT {
                         }
                     });
                     // and its OMS ends equal to the server's, with ids under its own gateway name
-                    assertListing(client, "orders", serverOrders, o -> ClientConsole.format(o.withGatewayName(gw)));
-                    assertListing(client, "trades", serverTrades, t -> ClientConsole.format(t.withGatewayName(gw)));
+                    client.assertListing("orders", serverOrders, o -> ClientConsole.format(o.withGatewayName(gw)));
+                    client.assertListing("trades", serverTrades, t -> ClientConsole.format(t.withGatewayName(gw)));
                     await().atMost(WAIT).untilAsserted(() -> {
-                        assertListing(client, "positions", list(probe.call("get_all_positions"), PositionData.class),
+                        client.assertListing("positions", list(probe.call("get_all_positions"), PositionData.class),
                                 p -> ClientConsole.format(p.withGatewayName(gw)));
-                        assertListing(client, "accounts", list(probe.call("get_all_accounts"), AccountData.class),
+                        client.assertListing("accounts", list(probe.call("get_all_accounts"), AccountData.class),
                                 a -> ClientConsole.format(a.withGatewayName(gw)));
                     });
                 }
@@ -136,17 +135,6 @@ class MultiClientIT {
         } finally {
             clients.forEach(JtraderProcess::close);
         }
-    }
-
-    /** Types a listing command and compares its {@code = ...} lines with the server's state. */
-    private static <T> void assertListing(JtraderProcess client, String command, List<T> serverState, Function<T, String> format) {
-        int from = client.lines().size();
-        client.type(command);
-        Matcher end = client.awaitLine(from, Pattern.compile("= (\\d+) " + command));
-        List<String> listed = client.lines().subList(from, client.lines().size()).stream()
-                .filter(l -> l.startsWith("= ") && !l.equals(end.group(0)) && !l.matches("= \\d+ .*"))
-                .map(l -> l.substring(2)).toList();
-        assertThat(listed).as(command).containsExactlyInAnyOrderElementsOf(serverState.stream().map(format).toList());
     }
 
     private static <T> List<T> list(Object reply, Class<T> type) {

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -196,25 +195,14 @@ class ReliabilityIT {
 
     /** The client's orders, trades, positions and accounts are the server's, under the client's gateway name. */
     static void assertConsistent(JtraderProcess client, String gw, RpcClient probe) {
-        assertListing(client, "orders", list(probe.call("get_all_orders"), OrderData.class),
+        client.assertListing("orders", list(probe.call("get_all_orders"), OrderData.class),
                 o -> ClientConsole.format(o.withGatewayName(gw)));
-        assertListing(client, "trades", list(probe.call("get_all_trades"), TradeData.class),
+        client.assertListing("trades", list(probe.call("get_all_trades"), TradeData.class),
                 t -> ClientConsole.format(t.withGatewayName(gw)));
-        assertListing(client, "positions", list(probe.call("get_all_positions"), PositionData.class),
+        client.assertListing("positions", list(probe.call("get_all_positions"), PositionData.class),
                 p -> ClientConsole.format(p.withGatewayName(gw)));
-        assertListing(client, "accounts", list(probe.call("get_all_accounts"), AccountData.class),
+        client.assertListing("accounts", list(probe.call("get_all_accounts"), AccountData.class),
                 a -> ClientConsole.format(a.withGatewayName(gw)));
-    }
-
-    private static <T> void assertListing(JtraderProcess client, String command, List<T> serverState,
-            Function<T, String> format) {
-        int from = client.lines().size();
-        client.type(command);
-        Matcher end = client.awaitLine(from, Pattern.compile("= (\\d+) " + command));
-        List<String> listed = client.lines().subList(from, client.lines().size()).stream()
-                .filter(l -> l.startsWith("= ") && !l.equals(end.group(0)) && !l.matches("= \\d+ .*"))
-                .map(l -> l.substring(2)).toList();
-        assertThat(listed).as(command).containsExactlyInAnyOrderElementsOf(serverState.stream().map(format).toList());
     }
 
     static <T> List<T> list(Object reply, Class<T> type) {

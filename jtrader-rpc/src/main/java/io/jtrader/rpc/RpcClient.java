@@ -251,9 +251,9 @@ public final class RpcClient implements AutoCloseable {
             return null;
         }
         long timeoutNs = timeout.toNanos();
-        PendingCall call = new PendingCall(nextCallId.incrementAndGet(), function, frame, now + timeoutNs, timeoutNs,
-                new CompletableFuture<>());
-        sendOnDealer(call);
+        long id = nextCallId.incrementAndGet();
+        long deadlineNs = now + timeoutNs;
+        sendOnDealer(id, frame);
         callsSent.incrementAndGet();
         directCalls.incrementAndGet();
         long handoverAt = now + DIRECT_WAIT_NS;
@@ -265,7 +265,7 @@ public final class RpcClient implements AutoCloseable {
                 if (reply == Reply.BAD) {
                     continue;
                 }
-                if (reply.id() != call.id()) {
+                if (reply.id() != id) {
                     lateReplies.incrementAndGet();
                     LOG.debug("late reply to call #{} dropped", reply.id());
                     continue;
@@ -274,21 +274,23 @@ public final class RpcClient implements AutoCloseable {
                 return new DirectCall(interpretReply(function, reply.body()), null);
             }
             now = System.nanoTime();
-            if (now - call.deadlineNs() >= 0) {
+            if (now - deadlineNs >= 0) {
                 timeouts.incrementAndGet();
-                throw timeoutException(call);
+                throw timeoutException(function, timeoutNs);
             }
             if (closing) {
                 throw new RpcException("RPC client closed before the reply arrived");
             }
             if (now - handoverAt >= 0) {
+                // Only now does the call need a future: rpc-client completes it when the reply comes.
+                PendingCall call = new PendingCall(id, function, frame, deadlineNs, timeoutNs, new CompletableFuture<>());
                 handovers.incrementAndGet();
                 inFlight.put(call.id(), call);
                 byDeadline.add(call);
                 return new DirectCall(null, call);
             }
             // A blocking receive waits on the socket's own mailbox: cheaper than a poller round.
-            long waitNs = Math.min(handoverAt, call.deadlineNs()) - now;
+            long waitNs = Math.min(handoverAt, deadlineNs) - now;
             dealer.setReceiveTimeOut((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
             flags = 0;
         }
@@ -562,7 +564,7 @@ public final class RpcClient implements AutoCloseable {
             if (call.future().isDone()) {
                 continue;   // cancelled by the caller before it was sent
             }
-            sendOnDealer(call);
+            sendOnDealer(call.id(), call.frame());
             callsSent.incrementAndGet();
             inFlight.put(call.id(), call);
             byDeadline.add(call);
@@ -573,14 +575,14 @@ public final class RpcClient implements AutoCloseable {
         return sent;
     }
 
-    private void sendOnDealer(PendingCall call) {
+    private void sendOnDealer(long id, byte[] frame) {
         if (compactEnvelope) {
-            dealer.send(CompactEnvelope.frame(call.id(), call.frame()), 0);
+            dealer.send(CompactEnvelope.frame(id, frame), 0);
             return;
         }
-        dealer.send(longToBytes(call.id()), ZMQ.SNDMORE);
+        dealer.send(longToBytes(id), ZMQ.SNDMORE);
         dealer.send(new byte[0], ZMQ.SNDMORE);
-        dealer.send(call.frame(), 0);
+        dealer.send(frame, 0);
     }
 
     /** Constructor, then under dealerLock: a DEALER with a monitor that reports its connection events. */
@@ -656,7 +658,7 @@ public final class RpcClient implements AutoCloseable {
         openDealer();
         for (PendingCall call : sentBeforeHandshake) {
             if (inFlight.containsKey(call.id())) {
-                sendOnDealer(call);
+                sendOnDealer(call.id(), call.frame());
             }
         }
         sentBeforeHandshake.removeIf(call -> !inFlight.containsKey(call.id()));
@@ -787,13 +789,13 @@ public final class RpcClient implements AutoCloseable {
             byDeadline.pollFirst();
             inFlight.remove(first.id());
             timeouts.incrementAndGet();
-            completions.add(new Completion(first.future(), null, timeoutException(first)));
+            completions.add(new Completion(first.future(), null, timeoutException(first.function(), first.timeoutNs())));
         }
     }
 
-    private RpcTimeoutException timeoutException(PendingCall call) {
-        return new RpcTimeoutException("no reply to " + call.function() + "() within "
-                + TimeUnit.NANOSECONDS.toMillis(call.timeoutNs()) + " ms from " + context.reqEndpoint
+    private RpcTimeoutException timeoutException(String function, long timeoutNs) {
+        return new RpcTimeoutException("no reply to " + function + "() within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms from " + context.reqEndpoint
                 + (securityFailure == null ? "" : ": " + securityFailure));
     }
 

@@ -229,6 +229,25 @@ final class BenchSupport {
         throw new IllegalStateException("raw REQ connection to " + endpoint + ": no reply after 10 attempts");
     }
 
+    /** Waits until {@code client} has seen a heartbeat on its SUB socket (its subscription is in place). */
+    static void awaitHeartbeat(io.jtrader.rpc.RpcClient client, String endpoint, long timeoutSeconds) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!client.heartbeatSeen()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no heartbeat from " + endpoint + " within " + timeoutSeconds + " s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);   // start-up wait in a benchmark child
+        }
+    }
+
+    /** Parks until {@code System.nanoTime()} reaches {@code dueNs} (pacing of the paced publishers). */
+    static void parkUntil(long dueNs) {
+        long wait;
+        while ((wait = dueNs - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+
     static String readControl(BufferedReader in) {
         try {
             return in.readLine();

@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Child process of {@link FanOutMemoryBenchmark}: an RpcServer publishing the golden vn.py tick event at a paced rate
@@ -53,10 +52,7 @@ public final class FanOutMemoryServer {
                 long start = System.nanoTime();
                 for (long i = 0; i < n; i++) {
                     long due = start + i * intervalNs;
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
+                    BenchSupport.parkUntil(due);
                     if (!server.publish(topic, event)) {
                         throw new IllegalStateException("publish refused at " + i + ": the rpc-server queue is full");
                     }

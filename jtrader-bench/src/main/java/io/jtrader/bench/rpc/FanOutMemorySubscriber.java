@@ -26,14 +26,8 @@ public final class FanOutMemorySubscriber {
             client.subscribeAll((topic, data) -> received.incrementAndGet());
             clients.add(client);
         }
-        long deadline = System.nanoTime() + 60_000_000_000L;
         for (RpcClient client : clients) {
-            while (!client.heartbeatSeen()) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("no heartbeat from " + pub + " within 60 s");
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-            }
+            BenchSupport.awaitHeartbeat(client, pub, 60);
         }
         System.out.println("READY");
         BufferedReader stdin = BenchSupport.stdin();

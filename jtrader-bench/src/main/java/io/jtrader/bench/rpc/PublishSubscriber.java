@@ -26,13 +26,7 @@ public final class PublishSubscriber {
                 }
                 lastNs.set(now);
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!client.heartbeatSeen()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no heartbeat from " + pub + " within 30 s");
-                }
-                Thread.sleep(10);   // start-up wait in a benchmark child, not a test
-            }
+            BenchSupport.awaitHeartbeat(client, pub, 30);
             System.out.println("READY");
             BufferedReader stdin = BenchSupport.stdin();
             String line;

@@ -6,7 +6,6 @@ import io.jtrader.rpcservice.vnpy.VnpyEvent;
 import java.io.BufferedReader;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -53,10 +52,7 @@ public final class TickLatencyPublisher {
                 long start = System.nanoTime();
                 for (long i = 0; i < n; i++) {
                     long due = start + i * intervalNs;
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
+                    BenchSupport.parkUntil(due);
                     long now = System.nanoTime();
                     if (ours) {
                         if (!server.publish(topic, tickEvent.withExtra("sent_ns", now))) {

@@ -66,7 +66,7 @@ public final class TickLatencySubscriber {
         System.exit(0);
     }
 
-    private static AutoCloseable ours(String endpoint, Recorder recorder, AtomicLong received) throws InterruptedException {
+    private static AutoCloseable ours(String endpoint, Recorder recorder, AtomicLong received) {
         RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(endpoint)
                 .codec(BenchSupport.codec()).subReceiveHwm(0));
         client.subscribe("", (topic, data) -> {
@@ -75,13 +75,11 @@ public final class TickLatencySubscriber {
                 received.incrementAndGet();
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!client.heartbeatSeen()) {
-            if (System.nanoTime() > deadline) {
-                client.close();
-                throw new IllegalStateException("no heartbeat from " + endpoint + " within 30 s");
-            }
-            Thread.sleep(10);   // start-up wait in a benchmark child
+        try {
+            BenchSupport.awaitHeartbeat(client, endpoint, 30);
+        } catch (IllegalStateException e) {
+            client.close();
+            throw e;
         }
         return client;
     }

@@ -930,31 +930,23 @@ public final class RpcGateway implements Gateway {
         /** A busy day's snapshot (hundreds of thousands of orders, ~450 bytes each) must fit. */
         public static final int MAX_REPLY_BYTES_DEFAULT = 256 * 1024 * 1024;
 
+        /** Refuses a setting outside {@code min..max} (no upper bound: {@code Long.MAX_VALUE}), naming it. */
+        private static void range(String key, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new GatewayException("RPC " + key + " must be " + (max == Long.MAX_VALUE ? ">= " + min : min + ".." + max)
+                        + ", got " + value);
+            }
+        }
+
         public Context conclude() {
-            if (callTimeoutMs < 1 || callTimeoutMs > 3_600_000) {
-                throw new GatewayException("RPC callTimeoutMs must be 1..3600000, got " + callTimeoutMs);
-            }
-            if (historyTimeoutMs < 1 || historyTimeoutMs > 3_600_000) {
-                throw new GatewayException("RPC historyTimeoutMs must be 1..3600000, got " + historyTimeoutMs);
-            }
-            if (heartbeatToleranceMs < 10 || heartbeatToleranceMs > 300_000) {
-                throw new GatewayException("RPC heartbeatToleranceMs must be 10..300000, got " + heartbeatToleranceMs);
-            }
-            if (subscribeWaitMs < 0 || subscribeWaitMs > 60_000) {
-                throw new GatewayException("RPC subscribeWaitMs must be 0..60000, got " + subscribeWaitMs);
-            }
-            if (sequenceCheckMs < 10 || sequenceCheckMs > 60_000) {
-                throw new GatewayException("RPC sequenceCheckMs must be 10..60000, got " + sequenceCheckMs);
-            }
-            if (subReceiveHwm < 1) {
-                throw new GatewayException("RPC subReceiveHwm must be >= 1, got " + subReceiveHwm);
-            }
-            if (orderRetries < 0 || orderRetries > 10) {
-                throw new GatewayException("RPC orderRetries must be 0..10, got " + orderRetries);
-            }
-            if (maxReplyBytes < 1024) {
-                throw new GatewayException("RPC maxReplyBytes must be >= 1024, got " + maxReplyBytes);
-            }
+            range("callTimeoutMs", callTimeoutMs, 1, 3_600_000);
+            range("historyTimeoutMs", historyTimeoutMs, 1, 3_600_000);
+            range("heartbeatToleranceMs", heartbeatToleranceMs, 10, 300_000);
+            range("subscribeWaitMs", subscribeWaitMs, 0, 60_000);
+            range("sequenceCheckMs", sequenceCheckMs, 10, 60_000);
+            range("subReceiveHwm", subReceiveHwm, 1, Long.MAX_VALUE);
+            range("orderRetries", orderRetries, 0, 10);
+            range("maxReplyBytes", maxReplyBytes, 1024, Long.MAX_VALUE);
             if (codec == null) {
                 codec = VnpyTypes.codec(PickleCodecConfig.defaults().withMaxFrameBytes(maxReplyBytes)
                         .withMaxMemoEntries(1 << 25).withMaxCollectionSize(1 << 22));

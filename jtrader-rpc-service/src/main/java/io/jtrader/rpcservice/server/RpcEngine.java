@@ -617,6 +617,14 @@ public final class RpcEngine implements App {
         /** Events kept for replay to clients that missed some; default 65,536 (0: none, clients re-query state). */
         public static final int REPLAY_RING_CAPACITY_DEFAULT = 65_536;
 
+        /** Refuses a setting outside {@code min..max} (no upper bound: {@code Long.MAX_VALUE}), naming it. */
+        private static void range(String key, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new RpcServiceException(key + " must be " + (max == Long.MAX_VALUE ? ">= " + min : min + ".." + max)
+                        + ", got " + value);
+            }
+        }
+
         public Context conclude() {
             if (heartbeatIntervalMs < 1 || heartbeatIntervalMs > 10_000) {
                 throw new RpcServiceException("heartbeatIntervalMs must be 1..10000 (vn.py clients expect a heartbeat"
@@ -625,15 +633,9 @@ public final class RpcEngine implements App {
             if (workerPoolSize < 0 || workerPoolSize > 256) {
                 throw new RpcServiceException("workerPoolSize must be 0 (default) or 1..256, got " + workerPoolSize);
             }
-            if (replayRingCapacity < 0 || replayRingCapacity > 10_000_000) {
-                throw new RpcServiceException("replayRingCapacity must be 0..10000000, got " + replayRingCapacity);
-            }
-            if (pubSendHwm < 1) {
-                throw new RpcServiceException("pubSendHwm must be >= 1, got " + pubSendHwm);
-            }
-            if (orderKeyWaitMs < 1 || orderKeyWaitMs > 600_000) {
-                throw new RpcServiceException("orderKeyWaitMs must be 1..600000, got " + orderKeyWaitMs);
-            }
+            range("replayRingCapacity", replayRingCapacity, 0, 10_000_000);
+            range("pubSendHwm", pubSendHwm, 1, Long.MAX_VALUE);
+            range("orderKeyWaitMs", orderKeyWaitMs, 1, 600_000);
             if (curveKeys != null && !curveKeys.hasSecret()) {
                 throw new RpcServiceException("curveKeys must include the server's secret key (the .key_secret file),"
                         + " got only the public key " + curveKeys.publicKey());

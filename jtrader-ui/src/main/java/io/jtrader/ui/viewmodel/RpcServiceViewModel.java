@@ -97,32 +97,24 @@ public final class RpcServiceViewModel implements EventHandler, EndOfBatchHandle
             appendLine(LocalDateTime.now(), messages.get("rpc.error.addressRequired"));
             return;
         }
-        busy.set(true);
-        commandExecutor.execute(() -> {
-            String failure = null;
-            try {
-                service.start(rep, pub);
-            } catch (RuntimeException e) {
-                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            }
-            String problem = failure;
-            uiExecutor.execute(() -> {
-                busy.set(false);
-                if (problem != null) {
-                    appendLine(LocalDateTime.now(), messages.format("rpc.error.startFailed", problem));
-                }
-                refreshState();
-            });
-        });
+        runCommand(() -> service.start(rep, pub), "rpc.error.startFailed");
     }
 
     /** Stops the service (vn.py's 停止 button). */
     public void stop() {
+        runCommand(service::stop, "rpc.error.stopFailed");
+    }
+
+    /**
+     * Runs a start/stop on the command executor (it may block on sockets), then, on the UI executor, clears
+     * {@code busy}, logs a failure with the message {@code failureKey} and refreshes the state.
+     */
+    private void runCommand(Runnable command, String failureKey) {
         busy.set(true);
         commandExecutor.execute(() -> {
             String failure = null;
             try {
-                service.stop();
+                command.run();
             } catch (RuntimeException e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
@@ -130,7 +122,7 @@ public final class RpcServiceViewModel implements EventHandler, EndOfBatchHandle
             uiExecutor.execute(() -> {
                 busy.set(false);
                 if (problem != null) {
-                    appendLine(LocalDateTime.now(), messages.format("rpc.error.stopFailed", problem));
+                    appendLine(LocalDateTime.now(), messages.format(failureKey, problem));
                 }
                 refreshState();
             });
