@@ -3,6 +3,7 @@ package io.jtrader.rpc;
 import io.jtrader.rpc.internal.CompactEnvelope;
 import io.jtrader.rpc.internal.Endpoints;
 import io.jtrader.rpc.internal.IdleSpin;
+import io.jtrader.rpc.internal.InprocNudge;
 import io.jtrader.rpc.internal.Wakeup;
 import io.jtrader.rpc.pickle.PyTuple;
 import org.slf4j.Logger;
@@ -76,7 +77,14 @@ public final class RpcClient implements AutoCloseable {
     static final long DIRECT_WAIT_MS = 2;
     private static final long DIRECT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(DIRECT_WAIT_MS);
     private final ZContext zmq = new ZContext(1);
-    private final Wakeup wakeup = new Wakeup();
+    /**
+     * What the rpc-client thread's SUB socket receives from {@link #nudge} when another thread wakes it: not a
+     * pickle (those start with 0x80), never delivered, never counted, and no evidence that the server is alive.
+     */
+    private static final byte[] WAKE_FRAME = "\0jtrader-wake".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Ends the rpc-client thread's blocking SUB receive (an inproc PUB the SUB also connects to); null without SUB. */
+    private final InprocNudge nudge;
+    private final Wakeup wakeup = new Wakeup(this::nudgeOwner);
     private final ConcurrentLinkedQueue<PendingCall> commands = new ConcurrentLinkedQueue<>();
     private final Map<String, CopyOnWriteArrayList<RpcSubscriber>> topicSubscribers = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<RpcSubscriber> allTopicSubscribers = new CopyOnWriteArrayList<>();
@@ -153,8 +161,15 @@ public final class RpcClient implements AutoCloseable {
                 sub.setTCPKeepAlive(1);
                 sub.subscribe(new byte[0]);
                 sub.connect(Endpoints.check("subEndpoint", context.subEndpoint));
+                ZMQ.Socket wakePub = zmq.createSocket(SocketType.PUB);
+                wakePub.setLinger(0);
+                String wakeEndpoint = InprocNudge.newEndpoint("rpc-client");
+                wakePub.bind(wakeEndpoint);
+                sub.connect(wakeEndpoint);
+                nudge = new InprocNudge(wakePub, WAKE_FRAME);
             } else {
                 sub = null;
+                nudge = null;
             }
         } catch (ZMQException e) {
             zmq.close();
@@ -455,11 +470,12 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Each round: take the DEALER if no direct call holds it (send queued calls, read replies, expire calls), read
-     * publishes, then block in poll. The DEALER is released before blocking unless calls are in flight (their replies
-     * must wake this thread) or the connection has not completed its handshake, so an idle client leaves it to direct
-     * calls. Without the DEALER, this thread polls only the SUB socket and the wake-up pipe; a direct caller that
-     * leaves work behind (queued calls, a handed-over call) wakes it after releasing the lock.
+     * Each round: take the DEALER if no direct call holds it (send queued calls, read replies, expire calls, watch
+     * the handshake), read publishes, then sleep. The DEALER is released before sleeping unless calls are in flight
+     * (their replies must wake this thread), so an idle client leaves it to direct calls; an unfinished handshake is
+     * still checked on time, through the sleep's timeout. The owner of the DEALER sleeps in a poll of both sockets
+     * and the wake-up pipe. Without it, this thread blocks in the SUB socket's receive (or, without SUB, polls the
+     * pipe); a direct caller or {@code callAsync} that leaves work behind wakes it through the {@link Wakeup}.
      */
     private void run() {
         ZMQ.Poller withDealer = null;
@@ -487,9 +503,11 @@ public final class RpcClient implements AutoCloseable {
                         work += readReplies();
                         now = System.nanoTime();
                         expireCalls(now);
-                        if (!inFlight.isEmpty() || !sentBeforeHandshake.isEmpty() || !handshakeDone) {
-                            dealerWakeNs = dealerWakeNs(now);
-                        } else {
+                        boolean callsOut = !inFlight.isEmpty() || !sentBeforeHandshake.isEmpty();
+                        if (callsOut || !handshakeDone) {
+                            dealerWakeNs = dealerWakeNs(now);   // without calls out, the handshake is checked on time
+                        }
+                        if (!callsOut) {
                             dealerLock.unlock();
                             owner = false;
                         }
@@ -499,7 +517,7 @@ public final class RpcClient implements AutoCloseable {
                         completions.clear();
                     }
                     if (sub != null) {
-                        work += readPublishes();
+                        work += readPublishes(null);
                         now = System.nanoTime();
                         checkLiveness(now);
                     }
@@ -512,12 +530,29 @@ public final class RpcClient implements AutoCloseable {
                     }
                     idle.reset();
                     long timeoutMs = idleTimeoutMs(now, dealerWakeNs);
-                    wakeup.prepareToSleep();
+                    // Without the DEALER, wait in the SUB socket's own receive (woken by the nudge): far cheaper, and
+                    // without the multi-millisecond tails, than JeroMQ's poller, which only a DEALER owner needs.
+                    boolean receive = !owner && sub != null;
+                    if (receive) {
+                        wakeup.prepareToReceive();
+                    } else {
+                        wakeup.prepareToPoll();
+                    }
                     boolean dealerWork = (!commands.isEmpty() || handoverPending) && (owner || !dealerLock.isLocked());
+                    byte[] received = null;
                     if (!dealerWork && !closing) {
-                        (owner ? withDealer : withoutDealer).poll(timeoutMs);
+                        if (receive) {
+                            sub.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
+                            received = sub.recv(0);
+                        } else {
+                            (owner ? withDealer : withoutDealer).poll(timeoutMs);
+                        }
                     }
                     wakeup.awake();
+                    if (received != null) {
+                        idle.reset();
+                        readPublishes(received);
+                    }
                 } finally {
                     if (owner) {
                         dealerLock.unlock();
@@ -541,6 +576,9 @@ public final class RpcClient implements AutoCloseable {
                     withDealer.close();
                 }
                 withoutDealer.close();
+                if (nudge != null) {
+                    nudge.close();
+                }
                 zmq.close();
                 wakeup.close();
             } finally {
@@ -799,22 +837,28 @@ public final class RpcClient implements AutoCloseable {
                 + (securityFailure == null ? "" : ": " + securityFailure));
     }
 
-    private int readPublishes() {
+    /** Reads and delivers up to a batch of publishes, starting with {@code first} if a blocking receive got one. */
+    private int readPublishes(byte[] first) {
         int read = 0;
-        while (read < BATCH) {
-            byte[] frame = sub.recv(ZMQ.DONTWAIT);
-            if (frame == null) {
-                break;
-            }
+        byte[] frame = first;
+        while (read < BATCH && (frame != null || (frame = sub.recv(ZMQ.DONTWAIT)) != null)) {
             read++;
             boolean multipart = false;
             while (sub.hasReceiveMore()) {
                 sub.recv(0);
                 multipart = true;
             }
-            onPublish(frame, multipart);
+            if (multipart || !Arrays.equals(frame, WAKE_FRAME)) {
+                onPublish(frame, multipart);
+            }
+            frame = null;
         }
         return read;
+    }
+
+    /** Any thread, through {@link Wakeup#wake()}: ends the rpc-client thread's blocking SUB receive. */
+    private void nudgeOwner() {
+        nudge.run();
     }
 
     private void onPublish(byte[] frame, boolean multipart) {

@@ -19,6 +19,8 @@ import java.util.Locale;
  * <p>{@code --out DIR} also writes {@code tick_latency.csv} (one row per mode and repeat) and
  * {@code tick_latency_pct.csv} (the percentile distribution) for {@link ReportPlots}.
  *
+ * <p>{@code --raw-wait poll} makes the raw subscriber wait in a {@code ZMQ.Poller} instead of a blocking receive.
+ *
  * <pre>java -cp jtrader-bench/target/benchmarks.jar io.jtrader.bench.rpc.TickLatencyBenchmark --rate 10000 --seconds 5 --repeats 5</pre>
  */
 public final class TickLatencyBenchmark {
@@ -31,9 +33,10 @@ public final class TickLatencyBenchmark {
         int repeats = (int) BenchSupport.longArg(args, "repeats", 5);
         String out = BenchSupport.stringArg(args, "out", null);
         String label = BenchSupport.stringArg(args, "label", "default");
+        String rawWait = BenchSupport.stringArg(args, "raw-wait", "recv");
         long n = rate * seconds;
         System.out.println("# tick latency, " + BenchSupport.environment() + "; rate=" + rate + "/s n=" + n
-                + " repeats=" + repeats + " label=" + label);
+                + " repeats=" + repeats + " label=" + label + " raw-wait=" + rawWait);
         double[][] p50 = new double[2][repeats];
         double[][] p99 = new double[2][repeats];
         double[][] p999 = new double[2][repeats];
@@ -42,7 +45,7 @@ public final class TickLatencyBenchmark {
         try (BenchSupport.Child publisher = new BenchSupport.Child("publisher", TickLatencyPublisher.class)) {
             String ready = publisher.expect("READY", 60);
             try (BenchSupport.Child raw = new BenchSupport.Child("raw-sub", TickLatencySubscriber.class,
-                    "--mode", "raw", "--pub", BenchSupport.field(ready, "raw"));
+                    "--mode", "raw", "--wait", rawWait, "--pub", BenchSupport.field(ready, "raw"));
                  BenchSupport.Child ours = new BenchSupport.Child("ours-sub", TickLatencySubscriber.class,
                          "--mode", "ours", "--pub", BenchSupport.field(ready, "ours"))) {
                 BenchSupport.Child[] subscribers = {raw, ours};

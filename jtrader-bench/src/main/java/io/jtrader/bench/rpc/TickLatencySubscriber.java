@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -17,7 +18,8 @@ import org.zeromq.ZMQ;
 /**
  * Child process of {@link TickLatencyBenchmark}, {@code --mode ours}: an RpcClient (vn.py codec) whose callback
  * records now − {@code sent_ns}; {@code --mode raw}: a JeroMQ SUB socket on its own thread recording now − the
- * frame's 8-byte send time. On {@code EXPECT n} waits until n events arrived (or 10 s of silence) and prints
+ * frame's 8-byte send time, waiting in a blocking receive, or with {@code --wait poll} in a {@code ZMQ.Poller} over
+ * the SUB and a pipe (how jtrader's threads used to wait, to be woken for queued work: it shows the poller's cost). On {@code EXPECT n} waits until n events arrived (or 10 s of silence) and prints
  * {@code LATENCY n=N p50=… p99=… p999=… max=… gcMs=… gcCount=…} in µs, then one {@code PCT q value} line per
  * percentile of the distribution (for the plots) and {@code END}.
  */
@@ -27,7 +29,9 @@ public final class TickLatencySubscriber {
         String mode = BenchSupport.stringArg(args, "mode", "ours");
         Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         AtomicLong received = new AtomicLong();
-        AutoCloseable subscription = mode.equals("ours") ? ours(endpoint, recorder, received) : raw(endpoint, recorder, received);
+        boolean poll = BenchSupport.stringArg(args, "wait", "recv").equals("poll");
+        AutoCloseable subscription = mode.equals("ours") ? ours(endpoint, recorder, received)
+                : raw(endpoint, recorder, received, poll);
         try (subscription) {
             System.out.println("READY");
             BufferedReader stdin = BenchSupport.stdin();
@@ -84,29 +88,55 @@ public final class TickLatencySubscriber {
         return client;
     }
 
-    private static AutoCloseable raw(String endpoint, Recorder recorder, AtomicLong received) {
+    private static AutoCloseable raw(String endpoint, Recorder recorder, AtomicLong received, boolean poll) {
         ZContext zmq = new ZContext(1);
         ZMQ.Socket sub = zmq.createSocket(SocketType.SUB);
         sub.setRcvHWM(0);
         sub.subscribe(new byte[0]);
         sub.connect(endpoint);
         Thread reader = new Thread(() -> {
+            Pipe pipe = null;
             try {
+                pipe = Pipe.open();
+                ZMQ.Poller poller = zmq.createPoller(2);
+                poller.register(sub, ZMQ.Poller.POLLIN);
+                pipe.source().configureBlocking(false);
+                poller.register(pipe.source(), ZMQ.Poller.POLLIN);   // never written: only the poller's cost is measured
                 while (!Thread.currentThread().isInterrupted()) {
-                    byte[] frame = sub.recv(0);
+                    byte[] frame = sub.recv(poll ? ZMQ.DONTWAIT : 0);
+                    if (frame == null && poll) {
+                        poller.poll(1_000);
+                        continue;
+                    }
                     if (frame == null) {
                         return;
                     }
                     recorder.recordValue(Math.max(0, System.nanoTime() - ByteBuffer.wrap(frame).getLong(0)));
                     received.incrementAndGet();
                 }
-            } catch (org.zeromq.ZMQException e) {
+            } catch (org.zeromq.ZMQException | java.nio.channels.ClosedSelectorException e) {
                 // context closed at exit
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot open the poller's pipe", e);
+            } finally {
+                closeQuietly(pipe);
             }
         }, "raw-sub");
         reader.setDaemon(true);
         reader.start();
         return zmq::close;
+    }
+
+    private static void closeQuietly(Pipe pipe) {
+        if (pipe == null) {
+            return;
+        }
+        try {
+            pipe.source().close();
+            pipe.sink().close();
+        } catch (java.io.IOException ignored) {
+            // the process is exiting
+        }
     }
 
     private static long gcMillis() {

@@ -5,25 +5,47 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Wakes a socket-owning thread that sleeps in {@code ZMQ.Poller.poll} when another thread has queued work
- * for it. The owner registers {@link #channel()} in its poller. A producer queues its item, then calls
- * {@link #wake()}, which writes to the pipe only if the owner announced it may sleep and no wake-up is pending
- * yet, so a busy owner costs producers one volatile read.
+ * Wakes a socket-owning thread that sleeps when another thread has queued work for it. The owner sleeps in
+ * one of two ways:
+ * <ul>
+ *   <li>in {@code ZMQ.Poller.poll}, with {@link #channel()} registered for POLLIN ({@link #prepareToPoll()}): a
+ *       wake-up writes a byte to a pipe;</li>
+ *   <li>blocked in a receive on one of its sockets ({@link #prepareToReceive()}): a wake-up runs the owner's
+ *       {@code nudge}, which sends a message that this receive returns (over {@code inproc://}, see
+ *       {@link InprocNudge}). This is the fast way to wait: JeroMQ's poller costs ~30 µs more per wake-up than a
+ *       blocking receive and adds multi-millisecond tails on small machines (docs/benchmarks.md).</li>
+ * </ul>
+ * A producer queues its item, then calls {@link #wake()}, which signals only if the owner announced it may sleep
+ * and no wake-up is pending yet, so a busy owner costs producers one volatile read.
  *
- * <p>Protocol for the owner: {@link #prepareToSleep()}, re-check its queues, poll (if still empty),
- * {@link #awake()}. Both sides write then read volatile fields, so an item queued while the owner decides
- * to sleep is always seen either by the re-check or through the pipe.
+ * <p>Protocol for the owner: {@code prepareTo…()}, re-check its queues, sleep (if still empty), {@link #awake()}.
+ * Both sides write then read volatile fields, so an item queued while the owner decides to sleep is always seen
+ * either by the re-check or through the signal. A signal that arrives after the owner woke for another reason is
+ * a spurious wake-up later: harmless, the owner finds nothing and sleeps again.
  */
 public final class Wakeup implements AutoCloseable {
+    private static final int AWAKE = 0;
+    private static final int POLLING = 1;
+    private static final int RECEIVING = 2;
+
     private final Pipe pipe;
+    private final Runnable nudge;
     private final ByteBuffer signal = ByteBuffer.allocate(1);
     private final ByteBuffer drain = ByteBuffer.allocate(64);
-    private volatile boolean sleeping;
-    private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int sleeping = AWAKE;
+    private final AtomicBoolean pending = new AtomicBoolean();
 
+    /** A wake-up that can only interrupt a poll. */
     public Wakeup() {
+        this(null);
+    }
+
+    /** @param nudge sends the message that ends the owner's blocking receive; null if the owner never receives blocked */
+    public Wakeup(Runnable nudge) {
+        this.nudge = nudge;
         try {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
@@ -40,32 +62,55 @@ public final class Wakeup implements AutoCloseable {
 
     /** Any thread, after queuing work for the owner. */
     public void wake() {
-        if (sleeping && pending.compareAndSet(false, true)) {
+        int mode = sleeping;
+        if (mode == AWAKE || !pending.compareAndSet(false, true)) {
+            return;
+        }
+        if (mode == RECEIVING) {
             try {
-                synchronized (signal) {
-                    signal.clear();
-                    pipe.sink().write(signal);
-                }
-            } catch (IOException e) {
-                // The pipe is closed only when the owner has stopped; nothing is left to wake.
+                nudge.run();
+            } catch (RuntimeException e) {
+                // The nudge socket is closed only when the owner has stopped; nothing is left to wake.
                 pending.set(false);
             }
+            return;
+        }
+        try {
+            synchronized (signal) {
+                signal.clear();
+                pipe.sink().write(signal);
+            }
+        } catch (IOException e) {
+            // The pipe is closed only when the owner has stopped; nothing is left to wake.
+            pending.set(false);
         }
     }
 
-    /** Owner thread: it is about to re-check its queues and then poll. */
-    public void prepareToSleep() {
-        sleeping = true;
+    /** Owner thread: it is about to re-check its queues and then poll with {@link #channel()} registered. */
+    public void prepareToPoll() {
+        sleeping = POLLING;
+    }
+
+    /** Owner thread: it is about to re-check its queues and then block in a receive that the nudge ends. */
+    public void prepareToReceive() {
+        if (nudge == null) {
+            throw new IllegalStateException("this wake-up has no nudge; the owner must poll");
+        }
+        sleeping = RECEIVING;
     }
 
     /**
-     * Owner thread: back from poll (or decided not to poll). Clears the pending flag first and then empties
-     * the pipe, so a signal written after the flag was cleared is read here or makes the next poll return
-     * at once (and is read then); a stale byte never keeps the poller spinning.
+     * Owner thread: back from sleeping (or decided not to sleep). Clears the pending flag first and then empties
+     * the pipe, so a signal written after the flag was cleared is read here or makes the next poll return at once
+     * (and is read then); a stale byte never keeps the poller spinning.
      */
     public void awake() {
-        sleeping = false;
+        int mode = sleeping;
+        sleeping = AWAKE;
         pending.set(false);
+        if (mode != POLLING) {
+            return;   // a byte can only be in the pipe after a poll-mode sleep; the next awake() after one drains it
+        }
         try {
             drain.clear();
             while (pipe.source().read(drain) > 0) {
