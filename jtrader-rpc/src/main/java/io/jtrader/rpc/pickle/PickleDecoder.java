@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PickleDecoder {
     /** A None stored in the memo (an empty memo slot is null). */
-    private static final Object MEMO_NONE = new Object();
+    static final Object MEMO_NONE = new Object();
     private static final int INITIAL_STACK = 32;
     private static final int INITIAL_MEMO = 64;
     private static final int MAX_RETAINED_CAPACITY = 4096;
@@ -37,7 +37,7 @@ final class PickleDecoder {
     private static final int MAX_LONG_BYTES = 1024;
     private static final int MAX_CACHED_ZONES = 512;
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-    private static final Object[] NO_ITEMS = new Object[0];
+    static final Object[] NO_ITEMS = new Object[0];
     private static final int MAX_CACHED_STRING = 32;
     private static final int STRING_CACHE_BITS = 10;
     private static final int STRING_CACHE_SIZE = 1 << STRING_CACHE_BITS;
@@ -46,15 +46,19 @@ final class PickleDecoder {
     private static final int GLOBAL_CACHE_SIZE = 64;
 
     private final PickleTypeRegistry registry;
-    private final int maxDepth;
-    private final int maxMemoEntries;
-    private final int maxCollectionSize;
+    /** Null when the config turns the fast path off. */
+    private final ObjectFastPath fastPath;
+    /** Whether this run of the frame may use the fast path (not after a restart). */
+    private boolean fastPathOn;
+    final int maxDepth;
+    final int maxMemoEntries;
+    final int maxCollectionSize;
 
     /** Set by the owning codec while a decode runs on this instance. */
     boolean inUse;
-    private byte[] buf;
-    private int pos;
-    private int end;
+    byte[] buf;
+    int pos;
+    int end;
     private int opStart;
     private int opcode;
 
@@ -65,10 +69,10 @@ final class PickleDecoder {
     private int top;
     private int[] marks = new int[16];
     private int markTop;
-    private Object[] memo;
-    private int[] memoDepths = new int[INITIAL_MEMO];
+    Object[] memo;
+    int[] memoDepths = new int[INITIAL_MEMO];
     private int memoCapacity = INITIAL_MEMO;
-    private int memoCount;
+    int memoCount;
     private final String[] strings = new String[STRING_CACHE_SIZE];
     private final int[] stringLengths = new int[STRING_CACHE_SIZE];
     private final long[] stringWords = new long[STRING_CACHE_SIZE * 4];
@@ -79,10 +83,23 @@ final class PickleDecoder {
         this.maxDepth = config.maxDepth();
         this.maxMemoEntries = config.maxMemoEntries();
         this.maxCollectionSize = config.maxCollectionSize();
+        this.fastPath = config.fastPath() ? new ObjectFastPath(this) : null;
     }
 
-    /** Decodes one whole frame. Resets all state first, so an instance can be reused after any outcome. */
+    /**
+     * Decodes one whole frame. Resets all state first, so an instance can be reused after any outcome. If the frame
+     * reaches back (BINGET) to a state dict that the fast path never built, it is read again without the fast path.
+     */
     Object decode(byte[] frame) {
+        try {
+            return run(frame, fastPath != null);
+        } catch (ObjectFastPath.Restart restart) {
+            return run(frame, false);
+        }
+    }
+
+    private Object run(byte[] frame, boolean withFastPath) {
+        fastPathOn = withFastPath;
         buf = frame;
         pos = 0;
         end = frame.length;
@@ -134,6 +151,9 @@ final class PickleDecoder {
         }
         memo = null;
         memoCount = 0;
+        if (fastPath != null) {
+            fastPath.release();
+        }
     }
 
     private Object finish() {
@@ -422,7 +442,7 @@ final class PickleDecoder {
      * The value as a decoder container, or null. Tests exact (final) classes: an {@code instanceof} on an
      * interface misses the secondary-supers cache for every String/Long/Double on JDK 17 and costs ~10 ns.
      */
-    private static Container container(Object v) {
+    static Container container(Object v) {
         if (v == null) {
             return null;
         }
@@ -430,7 +450,7 @@ final class PickleDecoder {
         return k == PickleList.class || k == PickleDict.class || k == PickleSet.class ? (Container) v : null;
     }
 
-    private int memoIndex(long index) {
+    int memoIndex(long index) {
         if (index >= maxMemoEntries || index >= end) {
             throw error("memo index " + index + " is out of range (limit " + Math.min(maxMemoEntries, end) + ")");
         }
@@ -438,6 +458,11 @@ final class PickleDecoder {
     }
 
     private void memoPut(int index) {
+        memoStore(index, stack[top - 1], depths[top - 1]);
+    }
+
+    /** Stores a value (null for None) and its nesting depth in the memo. */
+    void memoStore(int index, Object v, int depth) {
         if (index >= maxMemoEntries) {
             throw error("more than " + maxMemoEntries + " memo entries");
         }
@@ -451,9 +476,8 @@ final class PickleDecoder {
         if (memo[index] == null) {
             memoCount++;
         }
-        Object v = stack[top - 1];
         memo[index] = v == null ? MEMO_NONE : v;
-        memoDepths[index] = depths[top - 1];
+        memoDepths[index] = depth;
     }
 
     private void memoGet(int index) {
@@ -463,6 +487,8 @@ final class PickleDecoder {
         }
         if (v == MEMO_NONE) {
             v = null;
+        } else if (v == ObjectFastPath.STREAMED_STATE) {
+            throw ObjectFastPath.Restart.INSTANCE;
         }
         int depth = memoDepths[index];
         if (v instanceof PendingObject p) {
@@ -593,7 +619,7 @@ final class PickleDecoder {
 
     // ---- objects ----
 
-    private Object global(String module, String name) {
+    Object global(String module, String name) {
         // Frames name the same few globals again and again, with the same (cached) string instances: reuse
         // the immutable reference and its class lookup instead of allocating and hashing for each.
         GlobalRef cached = globals[globalSlot(module, name)];
@@ -617,13 +643,13 @@ final class PickleDecoder {
     }
 
     /** The registered class of a global, from the cache when {@link #global} has just seen it. */
-    private PickleTypeRegistry.ClassEntry classEntry(PyGlobal g) {
+    PickleTypeRegistry.ClassEntry classEntry(PyGlobal g) {
         GlobalRef ref = globals[globalSlot(g.module(), g.name())];
         return ref != null && ref.global == g ? ref.entry : registry.classFor(g.module(), g.name());
     }
 
     /** The registered enum of a global, from the cache when {@link #global} has just seen it. */
-    private PickleTypeRegistry.EnumEntry enumEntry(PyGlobal g) {
+    PickleTypeRegistry.EnumEntry enumEntry(PyGlobal g) {
         GlobalRef ref = globals[globalSlot(g.module(), g.name())];
         return ref != null && ref.global == g ? ref.enumEntry : registry.enumFor(g.module(), g.name());
     }
@@ -652,7 +678,12 @@ final class PickleDecoder {
             }
         }
         truncateTo(clsIndex);
-        push(new PendingObject(g.module(), g.name(), classEntry(g)), 1);
+        PendingObject p = new PendingObject(g.module(), g.name(), classEntry(g));
+        push(p, 1);
+        if (!withKwargs && fastPathOn && p.entry != null && p.entry.keys != null && fastPath.tryObject(p)) {
+            stack[top - 1] = p.result;
+            depths[top - 1] = p.resultDepth;
+        }
     }
 
     private void build() {
@@ -716,7 +747,9 @@ final class PickleDecoder {
         Object result;
         if (p.entry != null) {
             try {
-                result = p.entry.mapper.fromState(state);
+                PickleTypeRegistry.ClassEntry e = p.entry;
+                result = e.fieldMapper != null ? e.fieldMapper.fromFields(PickleFields.of(state, e.keys))
+                        : e.mapper.fromState(state);
             } catch (RpcDecodeException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -759,7 +792,7 @@ final class PickleDecoder {
         push(result, c != null ? c.depth() : Math.min(argsDepth, maxDepth));
     }
 
-    private Object call(PyGlobal g, PyTuple args) {
+    Object call(PyGlobal g, PyTuple args) {
         String module = g.module();
         String name = g.name();
         PickleTypeRegistry.EnumEntry en = enumEntry(g);
@@ -992,7 +1025,7 @@ final class PickleDecoder {
         throw error(what + " expects a time zone, got " + typeName(tz));
     }
 
-    private ZoneId zone(String key, String what) {
+    ZoneId zone(String key, String what) {
         ZoneId z = ZONES.get(key);
         if (z == null) {
             try {
@@ -1055,7 +1088,7 @@ final class PickleDecoder {
         }
     }
 
-    private String stringArg(PyTuple args, int i, String what) {
+    String stringArg(PyTuple args, int i, String what) {
         if (args.size() <= i || !(args.get(i) instanceof String s)) {
             throw error(what + " expects a string argument " + i + ", got " + (args.size() <= i ? "none" : typeName(args.get(i))));
         }
@@ -1079,32 +1112,32 @@ final class PickleDecoder {
 
     // ---- reading bytes ----
 
-    private void need(long n) {
+    void need(long n) {
         if (n > end - pos) {
             throw error("truncated: needs " + n + " more byte(s), " + (end - pos) + " left");
         }
     }
 
-    private int u8() {
+    int u8() {
         need(1);
         return buf[pos++] & 0xff;
     }
 
-    private int u16() {
+    int u16() {
         need(2);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8;
         pos += 2;
         return v;
     }
 
-    private int i32() {
+    int i32() {
         need(4);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16 | (buf[pos + 3] & 0xff) << 24;
         pos += 4;
         return v;
     }
 
-    private long u32() {
+    long u32() {
         return i32() & 0xffffffffL;
     }
 
@@ -1121,7 +1154,7 @@ final class PickleDecoder {
         return v;
     }
 
-    private long i64BigEndian() {
+    long i64BigEndian() {
         need(8);
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -1132,14 +1165,14 @@ final class PickleDecoder {
     }
 
     /** A length field checked against what is left of the frame, before anything is allocated. */
-    private int length(long declared) {
+    int length(long declared) {
         if (declared > end - pos) {
             throw error("length field says " + declared + " bytes but only " + (end - pos) + " are left");
         }
         return (int) declared;
     }
 
-    private Object readLong(int n) {
+    Object readLong(int n) {
         if (n > MAX_LONG_BYTES) {
             throw error("an integer of " + n + " bytes exceeds the " + MAX_LONG_BYTES + "-byte limit");
         }
@@ -1167,7 +1200,7 @@ final class PickleDecoder {
         return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
 
-    private String readString(int n) {
+    String readString(int n) {
         need(n);
         int start = pos;
         pos += n;
@@ -1186,8 +1219,9 @@ final class PickleDecoder {
     }
 
     /**
-     * Short ASCII strings (dict keys, class names, symbols, gateway names) repeat in every frame: reuse one
-     * instance per spelling, whose hash code is then already computed for map and switch lookups. The bytes
+     * Short strings (dict keys, class names, symbols, gateway names, contract names) repeat in every frame: reuse one
+     * instance per spelling, whose hash code is then already computed for map and switch lookups (and whose UTF-8
+     * was checked once). The bytes
      * are read and compared as up to four little-endian words (bytes past {@code n} masked to zero), so a hit
      * costs a few word operations instead of a byte loop. The caller made sure the words lie inside the array.
      */
@@ -1213,9 +1247,6 @@ final class PickleDecoder {
                 }
             }
         }
-        if (((w0 | w1 | w2 | w3) & 0x8080808080808080L) != 0) {
-            return utf8Strict(start, n);
-        }
         long h = (w0 * MIX + w1) * MIX + w2;
         h = ((h * MIX + w3) ^ n) * MIX;
         int slot = (int) (h >>> (64 - STRING_CACHE_BITS));
@@ -1224,13 +1255,18 @@ final class PickleDecoder {
                 && stringWords[base + 2] == w2 && stringWords[base + 3] == w3) {
             return strings[slot];
         }
-        int hash = 0;
-        for (int i = start; i < start + n; i++) {
-            hash = 31 * hash + buf[i];
-        }
-        String s = registry.canonical(buf, start, n, hash);
-        if (s == null) {
-            s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        String s;
+        if (((w0 | w1 | w2 | w3) & 0x8080808080808080L) != 0) {
+            s = utf8Strict(start, n); // checked once; cached like the rest (contract names in Chinese recur)
+        } else {
+            int hash = 0;
+            for (int i = start; i < start + n; i++) {
+                hash = 31 * hash + buf[i];
+            }
+            s = registry.canonical(buf, start, n, hash);
+            if (s == null) {
+                s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+            }
         }
         strings[slot] = s;
         stringLengths[slot] = n;
@@ -1299,14 +1335,14 @@ final class PickleDecoder {
         return true;
     }
 
-    private byte[] readBytes(int n) {
+    byte[] readBytes(int n) {
         need(n);
         byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return b;
     }
 
-    private String readLine() {
+    String readLine() {
         int limit = Math.min(end, pos + MAX_GLOBAL_LINE);
         for (int i = pos; i < limit; i++) {
             if (buf[i] == '\n') {
@@ -1362,7 +1398,7 @@ final class PickleDecoder {
     }
 
     /** An object made by NEWOBJ whose state has not been applied yet. */
-    private static final class PendingObject {
+    static final class PendingObject {
         final String module;
         final String name;
         final PickleTypeRegistry.ClassEntry entry;
@@ -1382,7 +1418,7 @@ final class PickleDecoder {
     }
 
     /** The callable {@code getattr(zoneinfo.ZoneInfo, '_unpickle')}. */
-    private static final class ZoneInfoUnpickle {
+    static final class ZoneInfoUnpickle {
         static final ZoneInfoUnpickle INSTANCE = new ZoneInfoUnpickle();
     }
 }

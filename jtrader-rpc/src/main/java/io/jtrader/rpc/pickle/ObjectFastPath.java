@@ -1,0 +1,566 @@
+package io.jtrader.rpc.pickle;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The decoder's fast path for objects of registered {@link PickleFieldMapper}s: from the {@code NEWOBJ} on, it reads
+ * the state dict straight into the mapper's {@link PickleFields} (keys matched as bytes, numbers unboxed), without the
+ * general interpreter's value stack and without building a {@link PickleDict}. It is a recursive-descent reader for
+ * the shapes CPython's pickler writes for such objects ({@code [memo]} is an optional MEMOIZE, BINPUT or LONG_BINPUT):
+ * <pre>
+ * object := [memo] EMPTY_DICT [memo] (MARK (key value)* SETITEMS | key value SETITEM)* BUILD
+ * key    := SHORT_BINUNICODE/BINUNICODE [memo] | BINGET/LONG_BINGET of a str
+ * value  := scalar, str or bytes [memo] | BINGET | EMPTY_TUPLE [memo]
+ *         | value value STACK_GLOBAL [memo]                a class or function
+ *         | global EMPTY_TUPLE [memo] NEWOBJ object        a nested registered object
+ *         | callable args REDUCE [memo]                    enum members, datetimes, zones (the decoder's allow-list)
+ * args   := EMPTY_TUPLE | value TUPLE1 | value value TUPLE2 | value value value TUPLE3 | MARK value* TUPLE, then [memo]
+ * </pre>
+ * Every rule reads a stretch of opcodes that leaves exactly one value and touches nothing beneath it, so what this
+ * reader accepts, the general interpreter computes the same from the same bytes (it checks the same limits: nesting
+ * depth, dict size, memo indexes). On anything else, including every error, it declines: its memo writes are undone
+ * and the general interpreter reads the object from the {@code NEWOBJ} on (and reports the error, if there is one).
+ *
+ * <p>One instance per decoder; not thread-safe.
+ */
+final class ObjectFastPath {
+    /**
+     * The memo entry of a state dict that was never built. Python's pickler never refers back to an object's state
+     * dict; a frame that does is decoded again without the fast path.
+     */
+    static final Object STREAMED_STATE = new Object();
+    private static final int MAX_NESTING = 16;
+    private static final int MAX_MARK_ARGS = 8;
+    private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final Decline DECLINE = new Decline();
+
+    private final PickleDecoder d;
+    private PickleFields[] fieldsByLevel = new PickleFields[4];
+    private int nesting;
+    /** Nesting depth of the value just read (the general interpreter's measure, for its limit). */
+    private int lastDepth;
+    /** The key just read when it is not declared by the mapper. */
+    private String extraKey;
+    // Memo writes of the current attempt, undone when it declines. MEMOIZEs into fresh slots (all CPython writes)
+    // fill [memoCountAtStart, freshEnd) and need no log; from the first other write on, every write is logged.
+    private int freshEnd = -1;
+    private int[] undoIndexes = new int[64];
+    private int[] undoDepths = new int[64];
+    private Object[] undoValues = new Object[64];
+    private int undoCount;
+    private boolean undoHasValues;
+    /** Objects taken whole by the fast path, and attempts it gave back to the general interpreter (for tests). */
+    long accepted;
+    long declined;
+
+    ObjectFastPath(PickleDecoder decoder) {
+        this.d = decoder;
+    }
+
+    /**
+     * Reads the state of {@code p} (just made by NEWOBJ, the decoder positioned after it) and completes it. False when
+     * the frame has another shape: nothing is consumed then.
+     */
+    boolean tryObject(PickleDecoder.PendingObject p) {
+        int start = d.pos;
+        int memoCount = d.memoCount;
+        undoCount = 0;
+        freshEnd = -1;
+        nesting = 0;
+        try {
+            object(p);
+            accepted++;
+            return true;
+        } catch (RuntimeException declinedOrFailed) { // Decline, RpcDecodeException, or a mapper's exception
+            declined++;
+            for (int i = undoCount - 1; i >= 0; i--) {
+                d.memo[undoIndexes[i]] = undoValues[i];
+                d.memoDepths[undoIndexes[i]] = undoDepths[i];
+            }
+            Arrays.fill(d.memo, memoCount, freshEnd < 0 ? d.memoCount : freshEnd, null);
+            d.memoCount = memoCount;
+            d.pos = start;
+            return false;
+        } finally {
+            if (undoHasValues) {
+                Arrays.fill(undoValues, 0, undoCount, null);
+                undoHasValues = false;
+            }
+            undoCount = 0;
+        }
+    }
+
+    /** Drops every reference to the last frame's values. */
+    void release() {
+        for (PickleFields f : fieldsByLevel) {
+            if (f != null) {
+                f.release();
+            }
+        }
+    }
+
+    // ---- objects ----
+
+    /** [memo] EMPTY_DICT [memo] (MARK (key value)* SETITEMS | key value SETITEM)* BUILD, after NEWOBJ. */
+    private Object object(PickleDecoder.PendingObject p) {
+        memoize(p, 1);
+        expect(Opcodes.EMPTY_DICT);
+        memoize(STREAMED_STATE, 1);
+        if (++nesting > MAX_NESTING) {
+            throw DECLINE;
+        }
+        PickleFields.StateKeys keys = p.entry.keys;
+        PickleFields f = fields(nesting);
+        f.reset(keys.size());
+        f.expectedSlot = 0;
+        f.stateDepth = 1;
+        f.entries = 0;
+        for (int op = d.u8(); op != Opcodes.BUILD; op = d.u8()) {
+            if (op == Opcodes.MARK) {
+                for (op = d.u8(); op != Opcodes.SETITEMS; op = d.u8()) {
+                    entry(op, f, keys);
+                }
+            } else {
+                entry(op, f, keys);
+                expect(Opcodes.SETITEM);
+            }
+        }
+        Object result = p.entry.fieldMapper.fromFields(f);
+        f.release();
+        nesting--;
+        if (result == null || PickleDecoder.container(result) != null) {
+            throw DECLINE;
+        }
+        p.built = true;
+        p.result = result;
+        p.resultDepth = f.stateDepth;
+        return result;
+    }
+
+    private PickleFields fields(int level) {
+        if (level >= fieldsByLevel.length) {
+            fieldsByLevel = Arrays.copyOf(fieldsByLevel, level * 2);
+        }
+        PickleFields f = fieldsByLevel[level];
+        if (f == null) {
+            f = new PickleFields();
+            fieldsByLevel[level] = f;
+        }
+        return f;
+    }
+
+    /** One key and its value into {@code f}; {@code op} is the key's first opcode. */
+    private void entry(int op, PickleFields f, PickleFields.StateKeys keys) {
+        int slot = key(op, f, keys);
+        int keyDepth = lastDepth;
+        String extra = extraKey;
+        value(f, slot, extra);
+        int depth = Math.max(keyDepth, lastDepth) + 1;
+        if (depth > d.maxDepth || ++f.entries > d.maxCollectionSize) {
+            throw DECLINE;
+        }
+        f.stateDepth = Math.max(f.stateDepth, depth);
+        if (slot >= 0) {
+            f.expectedSlot = slot + 1;
+        }
+    }
+
+    /** A str key: its slot, or -1 with the key in {@link #extraKey}. The key expected next is tried first. */
+    private int key(int op, PickleFields f, PickleFields.StateKeys keys) {
+        int slot;
+        String name;
+        lastDepth = 0;
+        if (op == Opcodes.SHORT_BINUNICODE || op == Opcodes.BINUNICODE) {
+            int n = op == Opcodes.SHORT_BINUNICODE ? d.u8() : d.length(d.u32());
+            d.need(n);
+            int start = d.pos;
+            int expected = f.expectedSlot;
+            slot = expected < keys.size() && keys.matches(expected, d.buf, start, n) ? expected
+                    : keys.find(d.buf, start, n);
+            if (slot >= 0) {
+                d.pos = start + n;
+                name = keys.name(slot);
+            } else {
+                name = d.readString(n);
+            }
+        } else if (op == Opcodes.BINGET || op == Opcodes.LONG_BINGET) {
+            Object k = memoValue(op == Opcodes.BINGET ? d.u8() : d.memoIndex(d.u32()));
+            if (!(k instanceof String s)) {
+                throw DECLINE;
+            }
+            int expected = f.expectedSlot;
+            slot = expected < keys.size() && keys.name(expected) == s ? expected : keys.slotOf(s);
+            name = s;
+        } else {
+            throw DECLINE;
+        }
+        memoize(name, lastDepth);
+        extraKey = slot < 0 ? name : null;
+        return slot;
+    }
+
+    /** The value of one entry into its slot (numbers unboxed) or, for an undeclared key, among the extras. */
+    private void value(PickleFields f, int slot, String extra) {
+        int op = d.u8();
+        long number;
+        boolean isDouble = false;
+        switch (op) {
+            case Opcodes.BINFLOAT:
+                d.need(8);
+                number = (long) LONGS_BE.get(d.buf, d.pos);
+                d.pos += 8;
+                isDouble = true;
+                break;
+            case Opcodes.BININT1:
+                number = d.u8();
+                break;
+            case Opcodes.BININT2:
+                number = d.u16();
+                break;
+            case Opcodes.BININT:
+                number = d.i32();
+                break;
+            default:
+                d.pos--;
+                Object v = value(true);
+                if (slot >= 0) {
+                    f.set(slot, v);
+                } else {
+                    f.addExtra(extra, v);
+                }
+                return;
+        }
+        lastDepth = 0;
+        if (slot < 0 || isMemoOp(d.pos)) {
+            Object boxed = isDouble ? (Object) Double.longBitsToDouble(number) : (Object) number;
+            memoize(boxed, 0);
+            if (slot < 0) {
+                f.addExtra(extra, boxed);
+                return;
+            }
+        }
+        if (isDouble) {
+            f.setDouble(slot, number);
+        } else {
+            f.setLong(slot, number);
+        }
+    }
+
+    // ---- values ----
+
+    /**
+     * One value of any shape in the grammar, with {@link #lastDepth} set. {@code call}: a class reference followed by
+     * arguments is called (false for the first argument of {@code getattr}, which is the class itself).
+     */
+    private Object value(boolean call) {
+        Object v;
+        int depth = 0;
+        int op = d.u8();
+        if (op == Opcodes.SHORT_BINUNICODE) {
+            v = d.readString(d.u8());
+        } else if (op == Opcodes.BINGET) {
+            v = memoValue(d.u8());
+            depth = lastDepth;
+        } else {
+            v = primary(op);
+            depth = lastDepth;
+        }
+        memoize(v, depth);
+        while (true) {
+            if (v instanceof String module && isGlobalName(d.pos)) {
+                if (!(value(false) instanceof String name)) {
+                    throw DECLINE;
+                }
+                expect(Opcodes.STACK_GLOBAL);
+                v = d.global(module, name);
+                depth = 0;
+                memoize(v, 0);
+            } else if (call && v instanceof PyGlobal g) {
+                v = callOrObject(g);
+                depth = lastDepth;
+            } else if (v == PickleDecoder.ZoneInfoUnpickle.INSTANCE) {
+                PyTuple args = args(false);
+                expect(Opcodes.REDUCE);
+                v = reduce(v, args, lastDepth);
+                depth = lastDepth;
+            } else {
+                break;
+            }
+        }
+        lastDepth = depth;
+        return v;
+    }
+
+    /** A value that is one opcode (and its operand), other than a short str and BINGET; {@link #lastDepth} set. */
+    private Object primary(int op) {
+        lastDepth = 0;
+        switch (op) {
+            case Opcodes.BINFLOAT:
+                return Double.longBitsToDouble(d.i64BigEndian());
+            case Opcodes.BININT1:
+                return (long) d.u8();
+            case Opcodes.BININT2:
+                return (long) d.u16();
+            case Opcodes.BININT:
+                return (long) d.i32();
+            case Opcodes.LONG1:
+                return d.readLong(d.u8());
+            case Opcodes.NONE:
+                return null;
+            case Opcodes.NEWTRUE:
+                return Boolean.TRUE;
+            case Opcodes.NEWFALSE:
+                return Boolean.FALSE;
+            case Opcodes.BINUNICODE:
+                return d.readString(d.length(d.u32()));
+            case Opcodes.SHORT_BINBYTES:
+                return d.readBytes(d.u8());
+            case Opcodes.BINBYTES:
+                return d.readBytes(d.length(d.u32()));
+            case Opcodes.EMPTY_TUPLE:
+                lastDepth = 1;
+                return PyTuple.wrap(PickleDecoder.NO_ITEMS);
+            case Opcodes.GLOBAL:
+                return d.global(d.readLine(), d.readLine());
+            case Opcodes.LONG_BINGET:
+                return memoValue(d.memoIndex(d.u32()));
+            default:
+                throw DECLINE;
+        }
+    }
+
+    /** After a class reference: a nested object (EMPTY_TUPLE NEWOBJ ...) or a call (args REDUCE). */
+    private Object callOrObject(PyGlobal g) {
+        if (peek() == Opcodes.EMPTY_TUPLE) {
+            d.pos++;
+            PyTuple none = PyTuple.wrap(PickleDecoder.NO_ITEMS);
+            memoize(none, 1);
+            int op = d.u8();
+            if (op == Opcodes.NEWOBJ) {
+                PickleTypeRegistry.ClassEntry e = d.classEntry(g);
+                if (e == null || e.keys == null) {
+                    throw DECLINE;
+                }
+                PickleDecoder.PendingObject p = new PickleDecoder.PendingObject(g.module(), g.name(), e);
+                Object result = object(p);
+                lastDepth = p.resultDepth;
+                return result;
+            }
+            if (op != Opcodes.REDUCE) {
+                throw DECLINE;
+            }
+            return reduce(g, none, 1);
+        }
+        boolean getattr = g.name().equals("getattr") && g.module().equals("builtins");
+        PyTuple args = args(getattr);
+        expect(Opcodes.REDUCE);
+        return reduce(g, args, lastDepth);
+    }
+
+    /** A tuple of 1 to 3 values (TUPLE1..3) or of up to 8 after a MARK; {@link #lastDepth} is the tuple's. */
+    private PyTuple args(boolean firstIsData) {
+        Object[] items;
+        int depth = 0;
+        if (peek() == Opcodes.MARK) {
+            d.pos++;
+            Object[] read = new Object[MAX_MARK_ARGS];
+            int n = 0;
+            while (peek() != Opcodes.TUPLE) {
+                if (n == MAX_MARK_ARGS) {
+                    throw DECLINE;
+                }
+                read[n] = value(n > 0 || !firstIsData);
+                depth = Math.max(depth, lastDepth);
+                n++;
+            }
+            d.pos++;
+            items = Arrays.copyOf(read, n);
+        } else {
+            Object a = value(!firstIsData);
+            depth = lastDepth;
+            int op = d.u8();
+            if (op == Opcodes.TUPLE1) {
+                items = new Object[] {a};
+            } else {
+                d.pos--;
+                Object b = value(true);
+                depth = Math.max(depth, lastDepth);
+                op = d.u8();
+                if (op == Opcodes.TUPLE2) {
+                    items = new Object[] {a, b};
+                } else {
+                    d.pos--;
+                    Object c = value(true);
+                    depth = Math.max(depth, lastDepth);
+                    expect(Opcodes.TUPLE3);
+                    items = new Object[] {a, b, c};
+                }
+            }
+        }
+        depth++;
+        if (depth > d.maxDepth) {
+            throw DECLINE;
+        }
+        PyTuple tuple = PyTuple.wrap(items);
+        memoize(tuple, depth);
+        lastDepth = depth;
+        return tuple;
+    }
+
+    /** REDUCE as the general interpreter does it: a registered enum by value, or the decoder's allow-list. */
+    private Object reduce(Object callable, PyTuple args, int argsDepth) {
+        Object result;
+        if (callable instanceof PyGlobal g) {
+            PickleTypeRegistry.EnumEntry en = d.enumEntry(g);
+            result = en != null && args.size() == 1 ? en.fromValue(args.get(0)) : d.call(g, args);
+        } else {
+            String what = "zoneinfo.ZoneInfo._unpickle";
+            result = d.zone(d.stringArg(args, 0, what), what);
+        }
+        if (result == null || PickleDecoder.container(result) != null) {
+            throw DECLINE;
+        }
+        lastDepth = Math.min(argsDepth, d.maxDepth);
+        memoize(result, lastDepth);
+        return result;
+    }
+
+    // ---- memo and bytes ----
+
+    /** BINGET as the general interpreter does it; declines on containers (they would have to be sealed). */
+    private Object memoValue(int index) {
+        Object v = index < d.memo.length ? d.memo[index] : null;
+        if (v == null || v == STREAMED_STATE) {
+            throw DECLINE;
+        }
+        int depth = d.memoDepths[index];
+        if (v == PickleDecoder.MEMO_NONE) {
+            v = null;
+        } else if (v instanceof PickleDecoder.PendingObject p) {
+            if (!p.built) {
+                throw DECLINE;
+            }
+            v = p.result;
+            depth = p.resultDepth;
+        } else if (PickleDecoder.container(v) != null) {
+            throw DECLINE;
+        }
+        lastDepth = depth;
+        return v;
+    }
+
+    /** Applies any MEMOIZE/BINPUT/LONG_BINPUT that follow (a MEMOIZE into a fresh slot without logging it). */
+    private void memoize(Object v, int depth) {
+        PickleDecoder dec = d;
+        int at = dec.pos;
+        if (at < dec.end && (dec.buf[at] & 0xff) == Opcodes.MEMOIZE && freshEnd < 0) {
+            int index = dec.memoCount;
+            Object[] memo = dec.memo;
+            if (index < memo.length && index < dec.maxMemoEntries && memo[index] == null) {
+                memo[index] = v == null ? PickleDecoder.MEMO_NONE : v;
+                dec.memoDepths[index] = depth;
+                dec.memoCount = index + 1;
+                dec.pos = at + 1;
+                if (!isMemoOp(at + 1)) {
+                    return;
+                }
+            }
+        }
+        while (isMemoOp(dec.pos)) {
+            int op = dec.buf[dec.pos++] & 0xff;
+            int index = op == Opcodes.MEMOIZE ? dec.memoCount : op == Opcodes.BINPUT ? dec.u8() : dec.memoIndex(dec.u32());
+            if (index >= dec.maxMemoEntries) {
+                throw DECLINE;
+            }
+            logWrite(index);
+            dec.memoStore(index, v, depth);
+        }
+    }
+
+    private void logWrite(int index) {
+        if (freshEnd < 0) {
+            freshEnd = d.memoCount;
+        }
+        if (undoCount == undoIndexes.length) {
+            undoIndexes = Arrays.copyOf(undoIndexes, undoCount * 2);
+            undoDepths = Arrays.copyOf(undoDepths, undoCount * 2);
+            undoValues = Arrays.copyOf(undoValues, undoCount * 2);
+        }
+        boolean known = index < d.memo.length;
+        Object old = known ? d.memo[index] : null;
+        undoIndexes[undoCount] = index;
+        undoDepths[undoCount] = known ? d.memoDepths[index] : 0;
+        if (old != null) {
+            undoValues[undoCount] = old;
+            undoHasValues = true;
+        }
+        undoCount++;
+    }
+
+    private boolean isMemoOp(int at) {
+        if (at >= d.end) {
+            return false;
+        }
+        int op = d.buf[at] & 0xff;
+        return op == Opcodes.MEMOIZE || op == Opcodes.BINPUT || op == Opcodes.LONG_BINPUT;
+    }
+
+    /** Whether a str (or BINGET), any memo opcodes and STACK_GLOBAL follow at {@code at}: a class reference. */
+    private boolean isGlobalName(int at) {
+        if (at >= d.end) {
+            return false;
+        }
+        int op = d.buf[at] & 0xff;
+        long next;
+        if (op == Opcodes.SHORT_BINUNICODE) {
+            next = at + 1 < d.end ? at + 2L + (d.buf[at + 1] & 0xff) : Long.MAX_VALUE;
+        } else if (op == Opcodes.BINGET) {
+            next = at + 2L;
+        } else {
+            return false;
+        }
+        while (next < d.end) {
+            int n = d.buf[(int) next] & 0xff;
+            if (n == Opcodes.STACK_GLOBAL) {
+                return true;
+            }
+            if (n == Opcodes.MEMOIZE) {
+                next++;
+            } else if (n == Opcodes.BINPUT) {
+                next += 2;
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private int peek() {
+        return d.pos < d.end ? d.buf[d.pos] & 0xff : -1;
+    }
+
+    private void expect(int opcode) {
+        if (d.u8() != opcode) {
+            throw DECLINE;
+        }
+    }
+
+    /** The fast path gives up on this object; the general interpreter takes it. */
+    static final class Decline extends RuntimeException {
+        Decline() {
+            super("declined", null, false, false);
+        }
+    }
+
+    /** A frame that needs a state dict the fast path did not build: decode it again without the fast path. */
+    static final class Restart extends RuntimeException {
+        static final Restart INSTANCE = new Restart();
+
+        private Restart() {
+            super("restart without the fast path", null, false, false);
+        }
+    }
+}
