@@ -33,6 +33,10 @@ final class ObjectFastPath {
      */
     static final Object STREAMED_STATE = new Object();
     private static final int MAX_NESTING = 16;
+    /** Deepest recursion of {@link #value}; deeper frames take the (iterative) general interpreter. */
+    private static final int MAX_RECURSION = 48;
+    /** Returned by {@link #tryFrame} when it declines. */
+    static final Object DECLINED = new Object();
     private static final int MAX_MARK_ARGS = 8;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final Decline DECLINE = new Decline();
@@ -40,6 +44,7 @@ final class ObjectFastPath {
     private final PickleDecoder d;
     private PickleFields[] fieldsByLevel = new PickleFields[4];
     private int nesting;
+    private int recursion;
     /** Nesting depth of the value just read (the general interpreter's measure, for its limit). */
     private int lastDepth;
     /** The key just read when it is not declared by the mapper. */
@@ -52,12 +57,48 @@ final class ObjectFastPath {
     private Object[] undoValues = new Object[64];
     private int undoCount;
     private boolean undoHasValues;
-    /** Objects taken whole by the fast path, and attempts it gave back to the general interpreter (for tests). */
+    /** Frames and objects taken whole by the fast path, and attempts it gave back (for tests). */
+    long framesAccepted;
+    long framesDeclined;
     long accepted;
     long declined;
 
     ObjectFastPath(PickleDecoder decoder) {
         this.d = decoder;
+    }
+
+    /**
+     * The whole frame, {@code PROTO [FRAME] value STOP}, where values may also be lists, dicts and tuples; or
+     * {@link #DECLINED}, and the caller reads the frame afresh with the general interpreter.
+     */
+    Object tryFrame() {
+        undoCount = 0;
+        freshEnd = -1;
+        nesting = 0;
+        recursion = 0;
+        try {
+            expect(Opcodes.PROTO);
+            if (d.u8() > 5) {
+                throw DECLINE;
+            }
+            if (peek() == Opcodes.FRAME) {
+                d.pos++;
+                if (d.u64() != d.end - d.pos) {
+                    throw DECLINE; // frames over 64 KiB come in several FRAMEs, at any opcode: not for this reader
+                }
+            }
+            Items top = items(Opcodes.STOP);
+            if (top.count != 1 || d.pos != d.end) {
+                throw DECLINE;
+            }
+            framesAccepted++;
+            return top.values[0];
+        } catch (RuntimeException declinedOrFailed) {
+            framesDeclined++;
+            return DECLINED;
+        } finally {
+            clearUndo();
+        }
     }
 
     /**
@@ -70,6 +111,7 @@ final class ObjectFastPath {
         undoCount = 0;
         freshEnd = -1;
         nesting = 0;
+        recursion = 0;
         try {
             object(p);
             accepted++;
@@ -85,12 +127,16 @@ final class ObjectFastPath {
             d.pos = start;
             return false;
         } finally {
-            if (undoHasValues) {
-                Arrays.fill(undoValues, 0, undoCount, null);
-                undoHasValues = false;
-            }
-            undoCount = 0;
+            clearUndo();
         }
+    }
+
+    private void clearUndo() {
+        if (undoHasValues) {
+            Arrays.fill(undoValues, 0, undoCount, null);
+            undoHasValues = false;
+        }
+        undoCount = 0;
     }
 
     /** Drops every reference to the last frame's values. */
@@ -138,6 +184,15 @@ final class ObjectFastPath {
         p.result = result;
         p.resultDepth = f.stateDepth;
         return result;
+    }
+
+    /** An object of a class without a field mapper: [memo] state dict BUILD, completed as the general interpreter does. */
+    private Object objectWithDict(PickleDecoder.PendingObject p) {
+        memoize(p, 1);
+        expect(Opcodes.EMPTY_DICT);
+        PickleDict state = dict();
+        expect(Opcodes.BUILD);
+        return d.complete(p, state, Math.max(lastDepth, state.depth()));
     }
 
     private PickleFields fields(int level) {
@@ -320,6 +375,9 @@ final class ObjectFastPath {
      * arguments is called (false for the first argument of {@code getattr}, which is the class itself).
      */
     private Object value(boolean call) {
+        if (++recursion > MAX_RECURSION) {
+            throw DECLINE;
+        }
         Object v;
         int depth = 0;
         int op = d.u8();
@@ -354,6 +412,7 @@ final class ObjectFastPath {
                 break;
             }
         }
+        recursion--;
         lastDepth = depth;
         return v;
     }
@@ -391,8 +450,173 @@ final class ObjectFastPath {
                 return d.global(d.readLine(), d.readLine());
             case Opcodes.LONG_BINGET:
                 return memoValue(d.memoIndex(d.u32()));
+            case Opcodes.EMPTY_LIST:
+                return list();
+            case Opcodes.EMPTY_DICT:
+                return dict();
+            case Opcodes.MARK:
+                return tuple(items(Opcodes.TUPLE));
             default:
                 throw DECLINE;
+        }
+    }
+
+    /** Whether {@code op} can start a value here (after an empty container: its single APPEND/SETITEM form). */
+    private static boolean isValueStart(int op) {
+        switch (op) {
+            case Opcodes.SHORT_BINUNICODE:
+            case Opcodes.BINUNICODE:
+            case Opcodes.BINGET:
+            case Opcodes.LONG_BINGET:
+            case Opcodes.BINFLOAT:
+            case Opcodes.BININT:
+            case Opcodes.BININT1:
+            case Opcodes.BININT2:
+            case Opcodes.LONG1:
+            case Opcodes.NONE:
+            case Opcodes.NEWTRUE:
+            case Opcodes.NEWFALSE:
+            case Opcodes.SHORT_BINBYTES:
+            case Opcodes.BINBYTES:
+            case Opcodes.EMPTY_TUPLE:
+            case Opcodes.EMPTY_LIST:
+            case Opcodes.EMPTY_DICT:
+            case Opcodes.GLOBAL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---- containers ----
+
+    /** EMPTY_LIST [memo] (MARK value* APPENDS | value APPEND)*, sealed as nesting it would seal it. */
+    private PickleList list() {
+        PickleList list = new PickleList();
+        memoize(list, 1);
+        for (int op = peek(); ; op = peek()) {
+            if (op == Opcodes.MARK) {
+                d.pos++;
+                Items it = items(Opcodes.APPENDS);
+                if (list.size() + it.count > d.maxCollectionSize) {
+                    throw DECLINE;
+                }
+                list.ensureRoom(it.count);
+                for (int i = 0; i < it.count; i++) {
+                    append(list, it.values[i], it.depths[i]);
+                }
+            } else if (isValueStart(op)) {
+                Object v = value(true);
+                expect(Opcodes.APPEND);
+                append(list, v, lastDepth);
+            } else {
+                break;
+            }
+        }
+        list.seal();
+        lastDepth = list.depth();
+        return list;
+    }
+
+    private void append(PickleList list, Object item, int depth) {
+        if (depth + 1 > d.maxDepth || list.size() >= d.maxCollectionSize) {
+            throw DECLINE;
+        }
+        list.addDecoded(item, depth);
+    }
+
+    /** EMPTY_DICT [memo] (MARK (key value)* SETITEMS | key value SETITEM)*, sealed. */
+    private PickleDict dict() {
+        PickleDict dict = new PickleDict();
+        memoize(dict, 1);
+        for (int op = peek(); ; op = peek()) {
+            if (op == Opcodes.MARK) {
+                d.pos++;
+                Items it = items(Opcodes.SETITEMS);
+                if ((it.count & 1) != 0 || dict.entryCount() + it.count / 2 > d.maxCollectionSize) {
+                    throw DECLINE;
+                }
+                dict.ensureRoom(it.count / 2);
+                for (int i = 0; i < it.count; i += 2) {
+                    put(dict, it.values[i], it.values[i + 1], Math.max(it.depths[i], it.depths[i + 1]));
+                }
+            } else if (isValueStart(op)) {
+                Object key = value(true);
+                int keyDepth = lastDepth;
+                Object v = value(true);
+                expect(Opcodes.SETITEM);
+                put(dict, key, v, Math.max(keyDepth, lastDepth));
+            } else {
+                break;
+            }
+        }
+        dict.seal();
+        lastDepth = dict.depth();
+        return dict;
+    }
+
+    private void put(PickleDict dict, Object key, Object value, int depth) {
+        if (depth + 1 > d.maxDepth || dict.entryCount() >= d.maxCollectionSize) {
+            throw DECLINE;
+        }
+        dict.putDecoded(key, value, depth);
+    }
+
+    /** A tuple of items (MARK ... TUPLE), its depth in {@link #lastDepth}. */
+    private PyTuple tuple(Items it) {
+        int depth = 0;
+        for (int i = 0; i < it.count; i++) {
+            depth = Math.max(depth, it.depths[i]);
+        }
+        if (depth + 1 > d.maxDepth || it.count > d.maxCollectionSize) {
+            throw DECLINE;
+        }
+        lastDepth = depth + 1;
+        return PyTuple.wrap(it.count == 0 ? PickleDecoder.NO_ITEMS : Arrays.copyOf(it.values, it.count));
+    }
+
+    /** The values after a MARK (or in the frame) up to {@code terminator}, consumed; TUPLE1..3 combine the last ones. */
+    private Items items(int terminator) {
+        Items it = new Items();
+        for (int op = peek(); op != terminator; op = peek()) {
+            if (op >= Opcodes.TUPLE1 && op <= Opcodes.TUPLE3) {
+                d.pos++;
+                int n = op - Opcodes.TUPLE1 + 1;
+                if (it.count < n) {
+                    throw DECLINE;
+                }
+                Items last = new Items();
+                for (int i = it.count - n; i < it.count; i++) {
+                    last.add(it.values[i], it.depths[i]);
+                }
+                it.count -= n;
+                PyTuple t = tuple(last);
+                int depth = lastDepth;
+                memoize(t, depth);
+                it.add(t, depth);
+            } else {
+                Object v = value(true);
+                it.add(v, lastDepth);
+            }
+        }
+        d.pos++;
+        return it;
+    }
+
+    /** A growable run of values and their depths. */
+    private static final class Items {
+        Object[] values = new Object[4];
+        int[] depths = new int[4];
+        int count;
+
+        void add(Object v, int depth) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+                depths = Arrays.copyOf(depths, count * 2);
+            }
+            values[count] = v;
+            depths[count] = depth;
+            count++;
         }
     }
 
@@ -404,12 +628,8 @@ final class ObjectFastPath {
             memoize(none, 1);
             int op = d.u8();
             if (op == Opcodes.NEWOBJ) {
-                PickleTypeRegistry.ClassEntry e = d.classEntry(g);
-                if (e == null || e.keys == null) {
-                    throw DECLINE;
-                }
-                PickleDecoder.PendingObject p = new PickleDecoder.PendingObject(g.module(), g.name(), e);
-                Object result = object(p);
+                PickleDecoder.PendingObject p = new PickleDecoder.PendingObject(g.module(), g.name(), d.classEntry(g));
+                Object result = p.entry != null && p.entry.keys != null ? object(p) : objectWithDict(p);
                 lastDepth = p.resultDepth;
                 return result;
             }

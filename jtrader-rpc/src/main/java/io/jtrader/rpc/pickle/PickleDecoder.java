@@ -38,7 +38,7 @@ final class PickleDecoder {
     private static final int MAX_CACHED_ZONES = 512;
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
     static final Object[] NO_ITEMS = new Object[0];
-    private static final int MAX_CACHED_STRING = 32;
+    private static final int MAX_CACHED_STRING = 31;
     private static final int STRING_CACHE_BITS = 10;
     private static final int STRING_CACHE_SIZE = 1 << STRING_CACHE_BITS;
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -74,7 +74,6 @@ final class PickleDecoder {
     private int memoCapacity = INITIAL_MEMO;
     int memoCount;
     private final String[] strings = new String[STRING_CACHE_SIZE];
-    private final int[] stringLengths = new int[STRING_CACHE_SIZE];
     private final long[] stringWords = new long[STRING_CACHE_SIZE * 4];
     private final GlobalRef[] globals = new GlobalRef[GLOBAL_CACHE_SIZE];
 
@@ -111,9 +110,18 @@ final class PickleDecoder {
         // skip it. Allocating ~0.5 KB per frame is far cheaper than that (measured: see docs/benchmarks.md).
         // A value takes at least one byte and a MEMOIZE one more: small frames get small arrays.
         int bound = Math.max(8, frame.length >>> 1);
-        stack = new Object[Math.min(stackCapacity, bound)];
         memo = new Object[Math.min(memoCapacity, bound)];
         try {
+            if (withFastPath) {
+                Object value = fastPath.tryFrame();
+                if (value != ObjectFastPath.DECLINED) {
+                    return value;
+                }
+                pos = 0;
+                memoCount = 0;
+                memo = new Object[memo.length];
+            }
+            stack = new Object[Math.min(stackCapacity, bound)];
             while (pos < end) {
                 opStart = pos;
                 opcode = buf[pos++] & 0xff;
@@ -128,10 +136,17 @@ final class PickleDecoder {
         }
     }
 
+    /** The fast path (null when the config turns it off); for tests. */
+    ObjectFastPath fastPath() {
+        return fastPath;
+    }
+
     /** Drops every reference to the frame and its values, so a reused decoder retains nothing. */
     private void clear() {
         buf = null;
-        if (stack.length > MAX_RETAINED_CAPACITY) {
+        if (stack == null) {
+            // the fast path took the whole frame
+        } else if (stack.length > MAX_RETAINED_CAPACITY) {
             stackCapacity = INITIAL_STACK;
             depths = new int[INITIAL_STACK];
         } else {
@@ -738,7 +753,7 @@ final class PickleDecoder {
         return p.result;
     }
 
-    private Object complete(PendingObject p, PickleDict state, int stateDepth) {
+    Object complete(PendingObject p, PickleDict state, int stateDepth) {
         for (int i = 0; i < state.entryCount(); i++) {
             if (!(state.keyAt(i) instanceof String)) {
                 throw error("the state of " + p.qualifiedName() + " has a non-string key " + typeName(state.keyAt(i)));
@@ -1141,7 +1156,7 @@ final class PickleDecoder {
         return i32() & 0xffffffffL;
     }
 
-    private long u64() {
+    long u64() {
         need(8);
         long v = 0;
         for (int i = 7; i >= 0; i--) {
@@ -1221,9 +1236,9 @@ final class PickleDecoder {
     /**
      * Short strings (dict keys, class names, symbols, gateway names, contract names) repeat in every frame: reuse one
      * instance per spelling, whose hash code is then already computed for map and switch lookups (and whose UTF-8
-     * was checked once). The bytes
-     * are read and compared as up to four little-endian words (bytes past {@code n} masked to zero), so a hit
-     * costs a few word operations instead of a byte loop. The caller made sure the words lie inside the array.
+     * was checked once). The bytes are read and compared as up to four little-endian words (bytes past {@code n}
+     * masked to zero, the length in the last word's top byte, which a string of at most 31 bytes leaves free), so a
+     * hit costs a few word operations and one line of the table. The caller made sure the words lie inside the array.
      */
     private String cachedString(int start, int n) {
         int words = (n + 7) >>> 3;
@@ -1247,11 +1262,12 @@ final class PickleDecoder {
                 }
             }
         }
+        w3 |= (long) n << 56;
         long h = (w0 * MIX + w1) * MIX + w2;
-        h = ((h * MIX + w3) ^ n) * MIX;
+        h = (h * MIX + w3) * MIX;
         int slot = (int) (h >>> (64 - STRING_CACHE_BITS));
         int base = slot << 2;
-        if (stringLengths[slot] == n && stringWords[base] == w0 && stringWords[base + 1] == w1
+        if (stringWords[base] == w0 && stringWords[base + 1] == w1
                 && stringWords[base + 2] == w2 && stringWords[base + 3] == w3) {
             return strings[slot];
         }
@@ -1269,7 +1285,6 @@ final class PickleDecoder {
             }
         }
         strings[slot] = s;
-        stringLengths[slot] = n;
         stringWords[base] = w0;
         stringWords[base + 1] = w1;
         stringWords[base + 2] = w2;
