@@ -39,6 +39,7 @@ final class ObjectFastPath {
     static final Object DECLINED = new Object();
     private static final int MAX_MARK_ARGS = 8;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final Decline DECLINE = new Decline();
 
     private final PickleDecoder d;
@@ -166,7 +167,7 @@ final class ObjectFastPath {
         f.entries = 0;
         for (int op = d.u8(); op != Opcodes.BUILD; op = d.u8()) {
             if (op == Opcodes.MARK) {
-                for (op = scalarEntries(f, keys); op != Opcodes.SETITEMS; op = scalarEntries(f, keys)) {
+                for (op = simpleEntries(f, keys); op != Opcodes.SETITEMS; op = simpleEntries(f, keys)) {
                     entry(op, f, keys);
                 }
             } else {
@@ -208,35 +209,47 @@ final class ObjectFastPath {
     }
 
     /**
-     * Reads entries of the commonest shape (the expected key as SHORT_BINUNICODE + MEMOIZE, then an int or float that
-     * is not memoized) in one loop over local copies of the position, with one bounds check per entry. Stops before
-     * the first entry of any other shape, and returns the next opcode (consumed).
+     * Reads entries of the commonest shapes (the expected key as SHORT_BINUNICODE + MEMOIZE, then an int or float that
+     * is not memoized, a None, or a short str + MEMOIZE that is not a module name) in one loop over local copies of
+     * the position, with one bounds check per entry. Stops before the first entry of any other shape, and returns the
+     * next opcode (consumed).
      */
-    private int scalarEntries(PickleFields f, PickleFields.StateKeys keys) {
+    private int simpleEntries(PickleFields f, PickleFields.StateKeys keys) {
         PickleDecoder dec = d;
         byte[] buf = dec.buf;
         int end = dec.end;
         int pos = dec.pos;
         int slot = f.expectedSlot;
         int entries = f.entries;
+        byte[] kinds = f.kinds;
+        long[] bits = f.bits;
+        Object[] objects = f.objects;
+        String[] names = keys.names;
+        int[] lengths = keys.lengths;
+        long[] words = keys.words;
         Object[] memo = dec.memo;
         int[] memoDepths = dec.memoDepths;
         int memoCount = dec.memoCount;
-        int memoLimit = freshEnd < 0 ? Math.min(memo.length, dec.maxMemoEntries) : 0;
+        int memoLimit = freshEnd < 0 ? Math.min(Math.min(memo.length, memoDepths.length), dec.maxMemoEntries) : 0;
         int entryLimit = dec.maxCollectionSize;
-        while (slot < keys.size() && pos + 2 <= end && (buf[pos] & 0xff) == Opcodes.SHORT_BINUNICODE) {
+        while (slot < names.length && pos + 18 <= end && (buf[pos] & 0xff) == Opcodes.SHORT_BINUNICODE) {
             int n = buf[pos + 1] & 0xff;
             int at = pos + 2 + n; // the key's MEMOIZE, then the value
-            if (at + 10 > end || memoCount >= memoLimit || memo[memoCount] != null || entries >= entryLimit
-                    || (buf[at] & 0xff) != Opcodes.MEMOIZE || !keys.matches(slot, buf, pos + 2, n)) {
+            int w = 4 * slot;
+            if (n != lengths[slot] || n > 16 || at + 11 > end || memoCount >= memoLimit || memo[memoCount] != null
+                    || entries >= entryLimit || (buf[at] & 0xff) != Opcodes.MEMOIZE
+                    || ((long) LONGS_LE.get(buf, pos + 2) & words[w + 1]) != words[w]
+                    || ((long) LONGS_LE.get(buf, pos + 10) & words[w + 3]) != words[w + 2]) {
                 break;
             }
             int op = buf[at + 1] & 0xff;
             long value;
             int next;
+            byte kind = PickleFields.LONG;
             if (op == Opcodes.BINFLOAT) {
                 value = (long) LONGS_BE.get(buf, at + 2);
                 next = at + 10;
+                kind = PickleFields.DOUBLE;
             } else if (op == Opcodes.BININT1) {
                 value = buf[at + 2] & 0xff;
                 next = at + 3;
@@ -246,20 +259,42 @@ final class ObjectFastPath {
             } else if (op == Opcodes.BININT) {
                 value = (buf[at + 2] & 0xff) | (buf[at + 3] & 0xff) << 8 | (buf[at + 4] & 0xff) << 16 | buf[at + 5] << 24;
                 next = at + 6;
+            } else if (op == Opcodes.SHORT_BINUNICODE) {
+                int m = buf[at + 2] & 0xff;
+                next = at + 3 + m; // the str's MEMOIZE
+                if (next + 2 > end || (buf[next] & 0xff) != Opcodes.MEMOIZE || memoCount + 1 >= memoLimit
+                        || memo[memoCount + 1] != null || isGlobalName(next + 1)) {
+                    break;
+                }
+                String s = dec.stringAt(at + 3, m);
+                memo[memoCount] = names[slot];
+                memoDepths[memoCount] = 0;
+                memo[memoCount + 1] = s;
+                memoDepths[memoCount + 1] = 0;
+                memoCount += 2;
+                kinds[slot] = PickleFields.OBJECT;
+                objects[slot] = s;
+                entries++;
+                slot++;
+                pos = next + 1;
+                continue;
+            } else if (op == Opcodes.NONE) {
+                value = 0;
+                next = at + 2;
+                kind = PickleFields.OBJECT;
             } else {
                 break;
             }
-            if (next < end && isMemoOp(next)) {
-                break; // a memoized number: the general entry boxes it
+            int following = buf[next] & 0xff; // in bounds: at + 11 <= end
+            if (following == Opcodes.MEMOIZE || following == Opcodes.BINPUT || following == Opcodes.LONG_BINPUT) {
+                break; // a memoized number or None: the general entry boxes it
             }
-            memo[memoCount] = keys.name(slot);
+            memo[memoCount] = names[slot];
             memoDepths[memoCount] = 0;
             memoCount++;
-            if (op == Opcodes.BINFLOAT) {
-                f.setDouble(slot, value);
-            } else {
-                f.setLong(slot, value);
-            }
+            kinds[slot] = kind;
+            bits[slot] = value;
+            objects[slot] = null;
             entries++;
             slot++;
             pos = next;

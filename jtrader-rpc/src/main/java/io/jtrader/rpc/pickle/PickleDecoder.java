@@ -1219,6 +1219,11 @@ final class PickleDecoder {
         need(n);
         int start = pos;
         pos += n;
+        return stringAt(start, n);
+    }
+
+    /** The str in {@code buf[start, start+n)}, which the caller made sure lies inside the frame. */
+    String stringAt(int start, int n) {
         if (n == 0) {
             return "";
         }

@@ -13,15 +13,16 @@ import java.util.Objects;
  */
 public final class PickleFields {
     private static final byte ABSENT = 0;
-    private static final byte OBJECT = 1;
-    private static final byte LONG = 2;
-    private static final byte DOUBLE = 3;
+    static final byte OBJECT = 1;
+    static final byte LONG = 2;
+    static final byte DOUBLE = 3;
     private static final Object[] NONE = new Object[0];
 
-    private byte[] kinds = new byte[0];
-    private long[] bits = new long[0];
+    // Package-private for the decoder's inner loop; a slot's kind says which of bits/objects holds its value.
+    byte[] kinds = new byte[0];
+    long[] bits = new long[0];
     /** Allocated per object (young), so storing decoded values into it skips G1's old-to-young barrier. */
-    private Object[] objects = NONE;
+    Object[] objects = NONE;
     private Object[] extras = NONE;
     private int extraCount;
     // The decoder's bookkeeping while it reads this object: the slot expected next, the state's nesting depth, entries.
@@ -164,10 +165,12 @@ public final class PickleFields {
     static final class StateKeys {
         private static final java.lang.invoke.VarHandle LONGS =
                 java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-        private final String[] names;
+        final String[] names;
         private final byte[][] utf8;
-        /** Per slot: the key's first two little-endian words and their masks (keys of up to 16 bytes). */
-        private final long[] words;
+        /** Per slot: the key's length in UTF-8 bytes. */
+        final int[] lengths;
+        /** Per slot: the key's first two little-endian words and their masks (all of a key of up to 16 bytes). */
+        final long[] words;
         private final java.util.Map<String, Integer> slots;
 
         StateKeys(List<String> keys, String owner) {
@@ -177,6 +180,7 @@ public final class PickleFields {
             names = keys.toArray(new String[0]);
             utf8 = new byte[names.length][];
             words = new long[names.length * 4];
+            lengths = new int[names.length];
             java.util.Map<String, Integer> bySlot = new java.util.HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 if (names[i] == null || names[i].isEmpty() || bySlot.put(names[i], i) != null) {
@@ -185,6 +189,7 @@ public final class PickleFields {
                 utf8[i] = names[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 byte[] padded = Arrays.copyOf(utf8[i], 16);
                 int n = utf8[i].length;
+                lengths[i] = n;
                 words[4 * i] = (long) LONGS.get(padded, 0);
                 words[4 * i + 1] = n >= 8 ? -1L : (1L << (8 * n)) - 1;
                 words[4 * i + 2] = (long) LONGS.get(padded, 8);
