@@ -37,6 +37,10 @@ final class ObjectFastPath {
     private static final int MAX_RECURSION = 48;
     /** Returned by {@link #tryFrame} when it declines. */
     static final Object DECLINED = new Object();
+    private static final Object NO_SPAN = new Object();
+    private static final int SPAN_CACHE_BITS = 6;
+    private static final int MAX_SPAN_BYTES = 256;
+    private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int MAX_MARK_ARGS = 8;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONGS_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -50,6 +54,10 @@ final class ObjectFastPath {
     private int lastDepth;
     /** The key just read when it is not declared by the mapper. */
     private String extraKey;
+    /** Recently decoded spans led by a class reference, by a hash of their first bytes (see {@link #replay}). */
+    private final Span[] spans = new Span[1 << SPAN_CACHE_BITS];
+    /** BINGETs read so far: a span that reads the memo depends on more than its bytes. */
+    private long memoReads;
     // Memo writes of the current attempt, undone when it declines. MEMOIZEs into fresh slots (all CPython writes)
     // fill [memoCountAtStart, freshEnd) and need no log; from the first other write on, every write is logged.
     private int freshEnd = -1;
@@ -410,9 +418,19 @@ final class ObjectFastPath {
      * arguments is called (false for the first argument of {@code getattr}, which is the class itself).
      */
     private Object value(boolean call) {
+        int start = d.pos;
+        boolean classLed = call && peek() == Opcodes.SHORT_BINUNICODE && isGlobalName(afterShortString(start));
+        if (classLed) {
+            Object replayed = replay(start);
+            if (replayed != NO_SPAN) {
+                return replayed;
+            }
+        }
         if (++recursion > MAX_RECURSION) {
             throw DECLINE;
         }
+        int memoStart = d.memoCount;
+        long readsBefore = memoReads;
         Object v;
         int depth = 0;
         int op = d.u8();
@@ -448,8 +466,102 @@ final class ObjectFastPath {
             }
         }
         recursion--;
+        if (classLed && freshEnd < 0 && memoReads == readsBefore) {
+            remember(start, v, depth, memoStart);
+        }
         lastDepth = depth;
         return v;
+    }
+
+    // ---- spans led by a class reference ----
+
+    /**
+     * The value of the span at {@code start} if it repeats one remembered by {@link #remember}, byte for byte: its
+     * memo writes are replayed and the same (immutable) value returned; else {@link #NO_SPAN}. Such a span (an enum
+     * member by value, a time zone) reads nothing outside its bytes, so the same bytes decode to the same value.
+     */
+    private Object replay(int start) {
+        PickleDecoder dec = d;
+        Span s = spans[spanSlot(dec.buf, start, dec.end)];
+        if (s == null || freshEnd >= 0) {
+            return NO_SPAN;
+        }
+        int len = s.bytes.length;
+        int mc = dec.memoCount;
+        int k = s.memoValues.length;
+        Object[] memo = dec.memo;
+        if (len > dec.end - start || mc + k > Math.min(Math.min(memo.length, dec.memoDepths.length), dec.maxMemoEntries)
+                || !Arrays.equals(dec.buf, start, start + len, s.bytes, 0, len)) {
+            return NO_SPAN;
+        }
+        for (int i = 0; i < k; i++) {
+            if (memo[mc + i] != null) {
+                return NO_SPAN;
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            memo[mc + i] = s.memoValues[i];
+            dec.memoDepths[mc + i] = s.memoDepths[i];
+        }
+        dec.memoCount = mc + k;
+        dec.pos = start + len;
+        lastDepth = s.depth;
+        return s.value;
+    }
+
+    /**
+     * Remembers the span just read from {@code start} when it is replayable: it read no memo entry, it only MEMOIZEd
+     * into fresh slots (from {@code memoStart} on), and its value and memo entries are immutable and shareable.
+     */
+    private void remember(int start, Object value, int depth, int memoStart) {
+        PickleDecoder dec = d;
+        int len = dec.pos - start;
+        if (len > MAX_SPAN_BYTES || !shareable(value)) {
+            return;
+        }
+        Object[] memoValues = Arrays.copyOfRange(dec.memo, memoStart, dec.memoCount);
+        for (Object m : memoValues) {
+            if (!shareable(m)) {
+                return;
+            }
+        }
+        spans[spanSlot(dec.buf, start, dec.end)] = new Span(Arrays.copyOfRange(dec.buf, start, dec.pos), value, depth,
+                memoValues, Arrays.copyOfRange(dec.memoDepths, memoStart, dec.memoCount));
+    }
+
+    /** A hash of up to the first 48 bytes at {@code start} (whole words only). */
+    private static int spanSlot(byte[] buf, int start, int end) {
+        long h = 0;
+        for (int at = start; at + 8 <= end && at < start + 48; at += 8) {
+            h = (h + (long) LONGS_LE.get(buf, at)) * MIX;
+        }
+        return (int) (h >>> (64 - SPAN_CACHE_BITS));
+    }
+
+    /** Values the decoder makes that nothing can change, so one instance may stand for every decode of a span. */
+    private static boolean shareable(Object v) {
+        if (v == null || v == PickleDecoder.MEMO_NONE || v == PickleDecoder.ZoneInfoUnpickle.INSTANCE) {
+            return true;
+        }
+        Class<?> k = v.getClass();
+        if (k == String.class || k == PyGlobal.class || k == Long.class || k == Double.class || k == Boolean.class
+                || v instanceof Enum<?> || v instanceof java.time.ZoneId) {
+            return true;
+        }
+        if (k == PyTuple.class) {
+            PyTuple t = (PyTuple) v;
+            for (int i = 0; i < t.size(); i++) {
+                if (!shareable(t.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return k == PyEnum.class && shareable(((PyEnum) v).valueOrName());
+    }
+
+    /** A remembered span: its bytes, its value and nesting depth, and the memo entries it writes. */
+    private record Span(byte[] bytes, Object value, int depth, Object[] memoValues, int[] memoDepths) {
     }
 
     /** A value that is one opcode (and its operand), other than a short str and BINGET; {@link #lastDepth} set. */
@@ -751,6 +863,7 @@ final class ObjectFastPath {
 
     /** BINGET as the general interpreter does it; declines on containers (they would have to be sealed). */
     private Object memoValue(int index) {
+        memoReads++;
         Object v = index < d.memo.length ? d.memo[index] : null;
         if (v == null || v == STREAMED_STATE) {
             throw DECLINE;
@@ -855,6 +968,15 @@ final class ObjectFastPath {
             }
         }
         return false;
+    }
+
+    /** The position after the SHORT_BINUNICODE at {@code at} and a MEMOIZE following it, if any. */
+    private int afterShortString(int at) {
+        if (at + 1 >= d.end) {
+            return d.end;
+        }
+        int after = at + 2 + (d.buf[at + 1] & 0xff);
+        return after < d.end && (d.buf[after] & 0xff) == Opcodes.MEMOIZE ? after + 1 : after;
     }
 
     private int peek() {

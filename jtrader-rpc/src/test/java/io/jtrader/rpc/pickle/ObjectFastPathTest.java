@@ -58,6 +58,30 @@ class ObjectFastPathTest {
     }
 
     @Test
+    void shouldReuseARememberedEnumSpanOnlyForTheSameBytes() {
+        byte[] shfe = GoldenVectors.bytes("pub_tick.pkl");
+        byte[] czce = shfe.clone();
+        int at = indexOf(czce, "\u0004SHFE".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 1;
+        System.arraycopy("CZCE".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, czce, at, 4);
+        for (byte[] frame : List.of(shfe, czce, shfe, czce)) {
+            Object value = fast.decode(frame);
+            assertThat(value).isEqualTo(general.decode(frame));
+            Object exchange = ((FieldMap) ((FieldMap) ((List<?>) value).get(1)).fields.get("data")).fields.get("exchange");
+            assertThat(((PyEnum) exchange).valueOrName()).isEqualTo(frame == shfe ? "SHFE" : "CZCE");
+        }
+        assertThat(fast.fastPath().framesAccepted).isEqualTo(4);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void shouldReadTheFrameAgainWhenItRefersBackToAStateDictThatWasNeverBuilt() {
         // [Event(type='t', data=None), <the state dict of that Event>]: legal pickle, never written by Python
         byte[] frame = PickleBytes.proto(4).op(Opcodes.EMPTY_LIST).op(Opcodes.MEMOIZE).op(Opcodes.MARK)
