@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One decode of one frame: an iterative pickle virtual machine that builds values and never calls anything.
- * Calls ({@code REDUCE}) are interpreted only for the allow-list described in {@link PickleCodec}.
- * Not thread-safe; a new instance (or a reset one) per frame.
+ * Calls ({@code REDUCE}) are interpreted only for the allow-list described in {@link PickleCodec}. Unless the config
+ * turns it off, the {@link FastPath} tries the frame first, and each object of a registered field mapper that the
+ * interpreter meets. Not thread-safe; a new instance (or a reset one) per frame.
  */
 final class PickleDecoder {
     /** A None stored in the memo (an empty memo slot is null). */
@@ -47,7 +48,7 @@ final class PickleDecoder {
 
     private final PickleTypeRegistry registry;
     /** Null when the config turns the fast path off. */
-    private final ObjectFastPath fastPath;
+    private final FastPath fastPath;
     /** Whether this run of the frame may use the fast path (not after a restart). */
     private boolean fastPathOn;
     final int maxDepth;
@@ -82,7 +83,7 @@ final class PickleDecoder {
         this.maxDepth = config.maxDepth();
         this.maxMemoEntries = config.maxMemoEntries();
         this.maxCollectionSize = config.maxCollectionSize();
-        this.fastPath = config.fastPath() ? new ObjectFastPath(this) : null;
+        this.fastPath = config.fastPath() ? new FastPath(this) : null;
     }
 
     /**
@@ -92,7 +93,7 @@ final class PickleDecoder {
     Object decode(byte[] frame) {
         try {
             return run(frame, fastPath != null);
-        } catch (ObjectFastPath.Restart restart) {
+        } catch (FastPath.Restart restart) {
             return run(frame, false);
         }
     }
@@ -114,7 +115,7 @@ final class PickleDecoder {
         try {
             if (withFastPath) {
                 Object value = fastPath.tryFrame();
-                if (value != ObjectFastPath.DECLINED) {
+                if (value != FastPath.DECLINED) {
                     return value;
                 }
                 pos = 0;
@@ -137,7 +138,7 @@ final class PickleDecoder {
     }
 
     /** The fast path (null when the config turns it off); for tests. */
-    ObjectFastPath fastPath() {
+    FastPath fastPath() {
         return fastPath;
     }
 
@@ -502,8 +503,8 @@ final class PickleDecoder {
         }
         if (v == MEMO_NONE) {
             v = null;
-        } else if (v == ObjectFastPath.STREAMED_STATE) {
-            throw ObjectFastPath.Restart.INSTANCE;
+        } else if (v == FastPath.STREAMED_STATE) {
+            throw FastPath.Restart.INSTANCE;
         }
         int depth = memoDepths[index];
         if (v instanceof PendingObject p) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * general interpreter makes. The registry here maps vn.py's classes to plain field maps, so the test needs nothing
  * of trading.
  */
-class ObjectFastPathTest {
+class FastPathTest {
     private static final List<String> TICK_KEYS = Stream.concat(Stream.of("gateway_name", "symbol", "exchange",
             "datetime", "name", "volume", "turnover", "open_interest", "last_price", "last_volume", "limit_up",
             "limit_down", "open_price", "high_price", "low_price", "pre_close"), Stream.of("bid_price_", "ask_price_",

@@ -6,27 +6,38 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The decoder's fast path for objects of registered {@link PickleFieldMapper}s: from the {@code NEWOBJ} on, it reads
- * the state dict straight into the mapper's {@link PickleFields} (keys matched as bytes, numbers unboxed), without the
- * general interpreter's value stack and without building a {@link PickleDict}. It is a recursive-descent reader for
- * the shapes CPython's pickler writes for such objects ({@code [memo]} is an optional MEMOIZE, BINPUT or LONG_BINPUT):
+ * The decoder's fast path: a recursive-descent reader for the shapes CPython's pickler writes, tried before the
+ * general opcode interpreter. It takes a whole frame ({@link #tryFrame}) or, inside the general interpreter, one object
+ * from its NEWOBJ on ({@link #tryObject}). Objects of registered {@link PickleFieldMapper}s are read straight into their
+ * {@link PickleFields}: keys matched as bytes in the declared order, numbers unboxed, no {@link PickleDict}, no value
+ * stack. The grammar ({@code [memo]} is any MEMOIZE, BINPUT or LONG_BINPUT):
  * <pre>
- * object := [memo] EMPTY_DICT [memo] (MARK (key value)* SETITEMS | key value SETITEM)* BUILD
+ * frame  := PROTO [FRAME] value STOP
+ * object := [memo] EMPTY_DICT [memo] (MARK (key value)* SETITEMS | key value SETITEM)* BUILD      (after NEWOBJ)
  * key    := SHORT_BINUNICODE/BINUNICODE [memo] | BINGET/LONG_BINGET of a str
- * value  := scalar, str or bytes [memo] | BINGET | EMPTY_TUPLE [memo]
+ * value  := scalar, str or bytes [memo] | BINGET | GLOBAL | EMPTY_TUPLE [memo]
  *         | value value STACK_GLOBAL [memo]                a class or function
- *         | global EMPTY_TUPLE [memo] NEWOBJ object        a nested registered object
+ *         | global EMPTY_TUPLE [memo] NEWOBJ object        an object (of any class: the general completion)
  *         | callable args REDUCE [memo]                    enum members, datetimes, zones (the decoder's allow-list)
+ *         | EMPTY_LIST [memo] (MARK items APPENDS | value APPEND)*
+ *         | EMPTY_DICT [memo] (MARK items SETITEMS | value value SETITEM)*
+ *         | MARK items TUPLE [memo]
+ * items  := (value | TUPLE1..3 [memo] combining the last 1..3 items)*
  * args   := EMPTY_TUPLE | value TUPLE1 | value value TUPLE2 | value value value TUPLE3 | MARK value* TUPLE, then [memo]
  * </pre>
  * Every rule reads a stretch of opcodes that leaves exactly one value and touches nothing beneath it, so what this
- * reader accepts, the general interpreter computes the same from the same bytes (it checks the same limits: nesting
- * depth, dict size, memo indexes). On anything else, including every error, it declines: its memo writes are undone
- * and the general interpreter reads the object from the {@code NEWOBJ} on (and reports the error, if there is one).
+ * reader accepts, the general interpreter computes the same from the same bytes; it checks the same limits (nesting
+ * depth, collection sizes, memo indexes) and seals containers as nesting them would. On anything else, including every
+ * error, it declines: a declined object has its memo writes undone and the general interpreter reads it from the
+ * NEWOBJ on; a declined frame is read afresh. Errors are always reported by the general interpreter.
+ *
+ * <p>Two shortcuts keep the common case cheap: entries of the commonest shapes (the expected key, then an int, float,
+ * None or short str) are read in one loop over local copies of the position ({@link #simpleEntries}), and spans led by
+ * a class reference that repeat byte for byte are replayed from the {@link SpanCache}.
  *
  * <p>One instance per decoder; not thread-safe.
  */
-final class ObjectFastPath {
+final class FastPath {
     /**
      * The memo entry of a state dict that was never built. Python's pickler never refers back to an object's state
      * dict; a frame that does is decoded again without the fast path.
@@ -37,13 +48,9 @@ final class ObjectFastPath {
     private static final int MAX_RECURSION = 48;
     /** Returned by {@link #tryFrame} when it declines. */
     static final Object DECLINED = new Object();
-    private static final Object NO_SPAN = new Object();
-    private static final int SPAN_CACHE_BITS = 6;
-    private static final int MAX_SPAN_BYTES = 256;
-    private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int MAX_MARK_ARGS = 8;
     private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONGS_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONGS_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final Decline DECLINE = new Decline();
 
     private final PickleDecoder d;
@@ -54,8 +61,7 @@ final class ObjectFastPath {
     private int lastDepth;
     /** The key just read when it is not declared by the mapper. */
     private String extraKey;
-    /** Recently decoded spans led by a class reference, by a hash of their first bytes (see {@link #replay}). */
-    private final Span[] spans = new Span[1 << SPAN_CACHE_BITS];
+    private final SpanCache spans;
     /** BINGETs read so far: a span that reads the memo depends on more than its bytes. */
     private long memoReads;
     // Memo writes of the current attempt, undone when it declines. MEMOIZEs into fresh slots (all CPython writes)
@@ -72,8 +78,9 @@ final class ObjectFastPath {
     long accepted;
     long declined;
 
-    ObjectFastPath(PickleDecoder decoder) {
+    FastPath(PickleDecoder decoder) {
         this.d = decoder;
+        this.spans = new SpanCache(decoder);
     }
 
     /**
@@ -420,9 +427,10 @@ final class ObjectFastPath {
     private Object value(boolean call) {
         int start = d.pos;
         boolean classLed = call && peek() == Opcodes.SHORT_BINUNICODE && isGlobalName(afterShortString(start));
-        if (classLed) {
-            Object replayed = replay(start);
-            if (replayed != NO_SPAN) {
+        if (classLed && freshEnd < 0) {
+            Object replayed = spans.replay(start);
+            if (replayed != SpanCache.NONE) {
+                lastDepth = spans.replayedDepth;
                 return replayed;
             }
         }
@@ -467,101 +475,10 @@ final class ObjectFastPath {
         }
         recursion--;
         if (classLed && freshEnd < 0 && memoReads == readsBefore) {
-            remember(start, v, depth, memoStart);
+            spans.remember(start, v, depth, memoStart); // it read no memo entry and only MEMOIZEd into fresh slots
         }
         lastDepth = depth;
         return v;
-    }
-
-    // ---- spans led by a class reference ----
-
-    /**
-     * The value of the span at {@code start} if it repeats one remembered by {@link #remember}, byte for byte: its
-     * memo writes are replayed and the same (immutable) value returned; else {@link #NO_SPAN}. Such a span (an enum
-     * member by value, a time zone) reads nothing outside its bytes, so the same bytes decode to the same value.
-     */
-    private Object replay(int start) {
-        PickleDecoder dec = d;
-        Span s = spans[spanSlot(dec.buf, start, dec.end)];
-        if (s == null || freshEnd >= 0) {
-            return NO_SPAN;
-        }
-        int len = s.bytes.length;
-        int mc = dec.memoCount;
-        int k = s.memoValues.length;
-        Object[] memo = dec.memo;
-        if (len > dec.end - start || mc + k > Math.min(Math.min(memo.length, dec.memoDepths.length), dec.maxMemoEntries)
-                || !Arrays.equals(dec.buf, start, start + len, s.bytes, 0, len)) {
-            return NO_SPAN;
-        }
-        for (int i = 0; i < k; i++) {
-            if (memo[mc + i] != null) {
-                return NO_SPAN;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            memo[mc + i] = s.memoValues[i];
-            dec.memoDepths[mc + i] = s.memoDepths[i];
-        }
-        dec.memoCount = mc + k;
-        dec.pos = start + len;
-        lastDepth = s.depth;
-        return s.value;
-    }
-
-    /**
-     * Remembers the span just read from {@code start} when it is replayable: it read no memo entry, it only MEMOIZEd
-     * into fresh slots (from {@code memoStart} on), and its value and memo entries are immutable and shareable.
-     */
-    private void remember(int start, Object value, int depth, int memoStart) {
-        PickleDecoder dec = d;
-        int len = dec.pos - start;
-        if (len > MAX_SPAN_BYTES || !shareable(value)) {
-            return;
-        }
-        Object[] memoValues = Arrays.copyOfRange(dec.memo, memoStart, dec.memoCount);
-        for (Object m : memoValues) {
-            if (!shareable(m)) {
-                return;
-            }
-        }
-        spans[spanSlot(dec.buf, start, dec.end)] = new Span(Arrays.copyOfRange(dec.buf, start, dec.pos), value, depth,
-                memoValues, Arrays.copyOfRange(dec.memoDepths, memoStart, dec.memoCount));
-    }
-
-    /** A hash of up to the first 48 bytes at {@code start} (whole words only). */
-    private static int spanSlot(byte[] buf, int start, int end) {
-        long h = 0;
-        for (int at = start; at + 8 <= end && at < start + 48; at += 8) {
-            h = (h + (long) LONGS_LE.get(buf, at)) * MIX;
-        }
-        return (int) (h >>> (64 - SPAN_CACHE_BITS));
-    }
-
-    /** Values the decoder makes that nothing can change, so one instance may stand for every decode of a span. */
-    private static boolean shareable(Object v) {
-        if (v == null || v == PickleDecoder.MEMO_NONE || v == PickleDecoder.ZoneInfoUnpickle.INSTANCE) {
-            return true;
-        }
-        Class<?> k = v.getClass();
-        if (k == String.class || k == PyGlobal.class || k == Long.class || k == Double.class || k == Boolean.class
-                || v instanceof Enum<?> || v instanceof java.time.ZoneId) {
-            return true;
-        }
-        if (k == PyTuple.class) {
-            PyTuple t = (PyTuple) v;
-            for (int i = 0; i < t.size(); i++) {
-                if (!shareable(t.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return k == PyEnum.class && shareable(((PyEnum) v).valueOrName());
-    }
-
-    /** A remembered span: its bytes, its value and nesting depth, and the memo entries it writes. */
-    private record Span(byte[] bytes, Object value, int depth, Object[] memoValues, int[] memoDepths) {
     }
 
     /** A value that is one opcode (and its operand), other than a short str and BINGET; {@link #lastDepth} set. */
