@@ -1,6 +1,7 @@
 package io.jtrader.bench.codec;
 
 import io.jtrader.rpc.pickle.PickleCodec;
+import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpcservice.vnpy.VnpyTypes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * vn.py frame codec speed: the golden {@code pub_tick.pkl} event (979 bytes) decoded into a typed
  * {@code VnpyEvent(TickData)} and that event encoded again; the same for the golden {@code send_order} request.
+ * {@code decodeTickEventGeneral} decodes the tick with the codec's fast path off, as a reference taken in the same run.
  * The golden files are read from {@code -Djtrader.golden.dir} (default {@code ../shared/vnpy-golden}, relative
  * to the working directory, or its parent).
  *
@@ -35,6 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class VnpyCodecBenchmark {
     private final PickleCodec codec = VnpyTypes.codec();
+    private final PickleCodec general = VnpyTypes.codec(PickleCodecConfig.defaults().withFastPath(false));
     private byte[] tickFrame;
     private Object tickValue;
     private byte[] orderRequestFrame;
@@ -59,6 +62,12 @@ public class VnpyCodecBenchmark {
     @Benchmark
     public Object decodeTickEvent() {
         return codec.decode(tickFrame);
+    }
+
+    /** The same frame through the general opcode interpreter only (fast path off): the reference in the same run. */
+    @Benchmark
+    public Object decodeTickEventGeneral() {
+        return general.decode(tickFrame);
     }
 
     @Benchmark

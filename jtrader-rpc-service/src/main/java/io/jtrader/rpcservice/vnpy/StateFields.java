@@ -1,12 +1,16 @@
 package io.jtrader.rpcservice.vnpy;
 
+import io.jtrader.rpc.pickle.PickleFields;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.function.Function;
 
-/** Converts pickled state values to the Java field types, with a clear message naming class and field. */
+/**
+ * Converts pickled state values to the Java field types, with a clear message naming class and field. The
+ * {@link PickleFields} forms take the value of one slot, or {@code absent} when the key was not sent.
+ */
 final class StateFields {
     /** vn.py's CHINA_TZ: the zone a naive datetime in an aware field (vn.py 2.x frames) is read in. */
     static final ZoneId NAIVE_ZONE = ZoneId.of("Asia/Shanghai");
@@ -94,6 +98,42 @@ final class StateFields {
             return z.toLocalDateTime();
         }
         throw bad(cls, field, "a datetime", v);
+    }
+
+    static String string(PickleFields f, int slot, String absent, String cls, String field) {
+        return f.has(slot) ? string(f.get(slot), cls, field) : absent;
+    }
+
+    static double number(PickleFields f, int slot, double absent, String cls, String field) {
+        if (f.isNumber(slot)) {
+            return f.number(slot);
+        }
+        return f.has(slot) ? number(f.get(slot), cls, field) : absent;
+    }
+
+    static Double optionalNumber(PickleFields f, int slot, String cls, String field) {
+        return f.has(slot) ? optionalNumber(f.get(slot), cls, field) : null;
+    }
+
+    static int integer(PickleFields f, int slot, int absent, String cls, String field) {
+        return f.has(slot) ? integer(f.get(slot), cls, field) : absent;
+    }
+
+    static boolean bool(PickleFields f, int slot, boolean absent, String cls, String field) {
+        return f.has(slot) ? bool(f.get(slot), cls, field) : absent;
+    }
+
+    static <E extends Enum<E>> E enumValue(PickleFields f, int slot, E absent, Class<E> type, Function<String, E> parse,
+            String cls, String field) {
+        return f.has(slot) ? enumValue(f.get(slot), type, parse, cls, field) : absent;
+    }
+
+    static ZonedDateTime zoned(PickleFields f, int slot, String cls, String field) {
+        return zoned(f.get(slot), cls, field);
+    }
+
+    static LocalDateTime local(PickleFields f, int slot, String cls, String field) {
+        return local(f.get(slot), cls, field);
     }
 
     static IllegalArgumentException bad(String cls, String field, String expected, Object v) {

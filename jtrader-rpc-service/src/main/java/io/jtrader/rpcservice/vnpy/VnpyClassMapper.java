@@ -1,9 +1,9 @@
 package io.jtrader.rpcservice.vnpy;
 
-import io.jtrader.rpc.pickle.PickleClassMapper;
+import io.jtrader.rpc.pickle.PickleFieldMapper;
 
-/** A class mapper with its Python module/name and Java type fixed at construction. Stateless. */
-abstract class VnpyClassMapper<T> implements PickleClassMapper<T> {
+/** A field mapper with its Python module/name and Java type fixed at construction. Stateless. */
+abstract class VnpyClassMapper<T> implements PickleFieldMapper<T> {
     private final String module;
     private final String name;
     private final Class<T> javaType;

@@ -1,10 +1,11 @@
 package io.jtrader.rpcservice.vnpy;
 
 import io.jtrader.core.event.Event;
-import io.jtrader.rpc.pickle.PickleDict;
+import io.jtrader.rpc.pickle.PickleFields;
 import io.jtrader.rpc.pickle.PickleKey;
 import io.jtrader.rpc.pickle.PickleWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ final class VnpyEventMappers {
     static final String NAME = "Event";
     private static final PickleKey TYPE = PickleKey.of("type");
     private static final PickleKey DATA = PickleKey.of("data");
+    private static final List<String> KEYS = List.of("type", "data");
+    private static final WireEventMapper WIRE = new WireEventMapper();
 
     private VnpyEventMappers() {
     }
@@ -26,28 +29,24 @@ final class VnpyEventMappers {
         }
 
         @Override
-        public VnpyEvent fromState(PickleDict state) {
-            String type = null;
-            Object data = null;
-            Map<String, Object> extra = null;
-            for (int i = 0; i < state.entryCount(); i++) {
-                String key = (String) state.keyAt(i);
-                Object v = state.valueAt(i);
-                if (key.equals("type")) {
-                    type = StateFields.string(v, NAME, "type");
-                } else if (key.equals("data")) {
-                    data = v;
-                } else {
-                    if (extra == null) {
-                        extra = new LinkedHashMap<>();
-                    }
-                    extra.put(key, v);
-                }
-            }
+        public List<String> stateKeys() {
+            return KEYS;
+        }
+
+        @Override
+        public VnpyEvent fromFields(PickleFields f) {
+            String type = StateFields.string(f, 0, null, NAME, "type");
             if (type == null) {
                 throw new IllegalArgumentException("Event without a type");
             }
-            return new VnpyEvent(type, data, extra);
+            Map<String, Object> extra = null;
+            for (int i = 0; i < f.extraCount(); i++) {
+                if (extra == null) {
+                    extra = new LinkedHashMap<>();
+                }
+                extra.put(f.extraKey(i), f.extraValue(i));
+            }
+            return new VnpyEvent(type, f.get(1), extra);
         }
 
         @Override
@@ -67,8 +66,13 @@ final class VnpyEventMappers {
         }
 
         @Override
-        public Event fromState(PickleDict state) {
-            return new WireEventMapper().fromState(state).toEvent();
+        public List<String> stateKeys() {
+            return KEYS;
+        }
+
+        @Override
+        public Event fromFields(PickleFields f) {
+            return WIRE.fromFields(f).toEvent();
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.jtrader.core.model.Status;
 import io.jtrader.rpc.pickle.PickleCodec;
 import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpc.pickle.PickleEnumMapper;
+import io.jtrader.rpc.pickle.PickleFields;
 import io.jtrader.rpc.pickle.PickleTypeRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,18 +104,31 @@ public final class VnpyTypes {
         return b.build();
     }
 
-    /** {@code vnpy.trader.object.OrderRequest} ↔ {@link KeyedOrderRequest}: the request plus one extra attribute. */
+    /**
+     * {@code vnpy.trader.object.OrderRequest} ↔ {@link KeyedOrderRequest}: the request plus one extra attribute,
+     * jtrader's idempotency key (null when the sender put none). Its state keys are the request's, then the key's.
+     */
     private static final class KeyedOrderRequestMapper extends VnpyClassMapper<KeyedOrderRequest> {
         private final VnpyObjectMappers.OrderRequestMapper plain;
+        private final List<String> keys;
 
         KeyedOrderRequestMapper(VnpyObjectMappers.OrderRequestMapper plain) {
             super(plain.module(), plain.name(), KeyedOrderRequest.class);
             this.plain = plain;
+            List<String> k = new ArrayList<>(plain.stateKeys());
+            k.add(KeyedOrderRequest.KEY_ATTRIBUTE);
+            this.keys = List.copyOf(k);
         }
 
         @Override
-        public KeyedOrderRequest fromState(io.jtrader.rpc.pickle.PickleDict state) {
-            return plain.keyedFromState(state);
+        public List<String> stateKeys() {
+            return keys;
+        }
+
+        @Override
+        public KeyedOrderRequest fromFields(PickleFields f) {
+            String key = StateFields.string(f, keys.size() - 1, null, plain.name(), KeyedOrderRequest.KEY_ATTRIBUTE);
+            return new KeyedOrderRequest(plain.fromFields(f), key);
         }
 
         @Override

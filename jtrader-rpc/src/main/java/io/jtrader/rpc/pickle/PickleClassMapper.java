@@ -10,6 +10,8 @@ package io.jtrader.rpc.pickle;
  * order the Python side expects; the codec writes the class reference, {@code NEWOBJ} and {@code BUILD}
  * around them.
  *
+ * <p>A {@link PickleFieldMapper} (which declares its state keys) lets the decoder skip the {@link PickleDict}.
+ *
  * <p>Implementations must be thread-safe (stateless). Any exception thrown while decoding is reported as an
  * {@link io.jtrader.rpc.RpcDecodeException} naming the class; while encoding as an
  * {@link io.jtrader.rpc.RpcEncodeException}.

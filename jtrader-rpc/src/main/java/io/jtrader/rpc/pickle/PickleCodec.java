@@ -31,6 +31,10 @@ import io.jtrader.rpc.RpcEncodeException;
  * recursive structures. No other exception type leaves {@link #decode(byte[])}, and allocation is bounded by
  * the frame's size (lengths are checked against the bytes actually left before anything is allocated).
  *
+ * <p>Frames shaped as CPython writes them are read by a recursive-descent fast path that fills the fields of
+ * {@link PickleFieldMapper}s straight from the bytes; any other frame, object or error takes the general opcode
+ * interpreter, which decodes to the same values ({@link PickleCodecConfig#fastPath()} turns the fast path off).
+ *
  * <h2>Encoding</h2>
  * Protocol 4 with one FRAME and no memo. Registered objects are written as
  * {@code STACK_GLOBAL, EMPTY_TUPLE, NEWOBJ, {state}, BUILD} with the fields their mapper writes; enums by

@@ -24,12 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One decode of one frame: an iterative pickle virtual machine that builds values and never calls anything.
- * Calls ({@code REDUCE}) are interpreted only for the allow-list described in {@link PickleCodec}.
- * Not thread-safe; a new instance (or a reset one) per frame.
+ * Calls ({@code REDUCE}) are interpreted only for the allow-list described in {@link PickleCodec}. Unless the config
+ * turns it off, the {@link FastPath} tries the frame first, and each object of a registered field mapper that the
+ * interpreter meets. Not thread-safe; a new instance (or a reset one) per frame.
  */
 final class PickleDecoder {
     /** A None stored in the memo (an empty memo slot is null). */
-    private static final Object MEMO_NONE = new Object();
+    static final Object MEMO_NONE = new Object();
     private static final int INITIAL_STACK = 32;
     private static final int INITIAL_MEMO = 64;
     private static final int MAX_RETAINED_CAPACITY = 4096;
@@ -37,8 +38,8 @@ final class PickleDecoder {
     private static final int MAX_LONG_BYTES = 1024;
     private static final int MAX_CACHED_ZONES = 512;
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-    private static final Object[] NO_ITEMS = new Object[0];
-    private static final int MAX_CACHED_STRING = 32;
+    static final Object[] NO_ITEMS = new Object[0];
+    private static final int MAX_CACHED_STRING = 31;
     private static final int STRING_CACHE_BITS = 10;
     private static final int STRING_CACHE_SIZE = 1 << STRING_CACHE_BITS;
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -46,15 +47,19 @@ final class PickleDecoder {
     private static final int GLOBAL_CACHE_SIZE = 64;
 
     private final PickleTypeRegistry registry;
-    private final int maxDepth;
-    private final int maxMemoEntries;
-    private final int maxCollectionSize;
+    /** Null when the config turns the fast path off. */
+    private final FastPath fastPath;
+    /** Whether this run of the frame may use the fast path (not after a restart). */
+    private boolean fastPathOn;
+    final int maxDepth;
+    final int maxMemoEntries;
+    final int maxCollectionSize;
 
     /** Set by the owning codec while a decode runs on this instance. */
     boolean inUse;
-    private byte[] buf;
-    private int pos;
-    private int end;
+    byte[] buf;
+    int pos;
+    int end;
     private int opStart;
     private int opcode;
 
@@ -65,12 +70,11 @@ final class PickleDecoder {
     private int top;
     private int[] marks = new int[16];
     private int markTop;
-    private Object[] memo;
-    private int[] memoDepths = new int[INITIAL_MEMO];
+    Object[] memo;
+    int[] memoDepths = new int[INITIAL_MEMO];
     private int memoCapacity = INITIAL_MEMO;
-    private int memoCount;
+    int memoCount;
     private final String[] strings = new String[STRING_CACHE_SIZE];
-    private final int[] stringLengths = new int[STRING_CACHE_SIZE];
     private final long[] stringWords = new long[STRING_CACHE_SIZE * 4];
     private final GlobalRef[] globals = new GlobalRef[GLOBAL_CACHE_SIZE];
 
@@ -79,10 +83,23 @@ final class PickleDecoder {
         this.maxDepth = config.maxDepth();
         this.maxMemoEntries = config.maxMemoEntries();
         this.maxCollectionSize = config.maxCollectionSize();
+        this.fastPath = config.fastPath() ? new FastPath(this) : null;
     }
 
-    /** Decodes one whole frame. Resets all state first, so an instance can be reused after any outcome. */
+    /**
+     * Decodes one whole frame. Resets all state first, so an instance can be reused after any outcome. If the frame
+     * reaches back (BINGET) to a state dict that the fast path never built, it is read again without the fast path.
+     */
     Object decode(byte[] frame) {
+        try {
+            return run(frame, fastPath != null);
+        } catch (FastPath.Restart restart) {
+            return run(frame, false);
+        }
+    }
+
+    private Object run(byte[] frame, boolean withFastPath) {
+        fastPathOn = withFastPath;
         buf = frame;
         pos = 0;
         end = frame.length;
@@ -94,9 +111,18 @@ final class PickleDecoder {
         // skip it. Allocating ~0.5 KB per frame is far cheaper than that (measured: see docs/benchmarks.md).
         // A value takes at least one byte and a MEMOIZE one more: small frames get small arrays.
         int bound = Math.max(8, frame.length >>> 1);
-        stack = new Object[Math.min(stackCapacity, bound)];
         memo = new Object[Math.min(memoCapacity, bound)];
         try {
+            if (withFastPath) {
+                Object value = fastPath.tryFrame();
+                if (value != FastPath.DECLINED) {
+                    return value;
+                }
+                pos = 0;
+                memoCount = 0;
+                memo = new Object[memo.length];
+            }
+            stack = new Object[Math.min(stackCapacity, bound)];
             while (pos < end) {
                 opStart = pos;
                 opcode = buf[pos++] & 0xff;
@@ -111,10 +137,17 @@ final class PickleDecoder {
         }
     }
 
+    /** The fast path (null when the config turns it off); for tests. */
+    FastPath fastPath() {
+        return fastPath;
+    }
+
     /** Drops every reference to the frame and its values, so a reused decoder retains nothing. */
     private void clear() {
         buf = null;
-        if (stack.length > MAX_RETAINED_CAPACITY) {
+        if (stack == null) {
+            // the fast path took the whole frame
+        } else if (stack.length > MAX_RETAINED_CAPACITY) {
             stackCapacity = INITIAL_STACK;
             depths = new int[INITIAL_STACK];
         } else {
@@ -134,6 +167,9 @@ final class PickleDecoder {
         }
         memo = null;
         memoCount = 0;
+        if (fastPath != null) {
+            fastPath.release();
+        }
     }
 
     private Object finish() {
@@ -422,7 +458,7 @@ final class PickleDecoder {
      * The value as a decoder container, or null. Tests exact (final) classes: an {@code instanceof} on an
      * interface misses the secondary-supers cache for every String/Long/Double on JDK 17 and costs ~10 ns.
      */
-    private static Container container(Object v) {
+    static Container container(Object v) {
         if (v == null) {
             return null;
         }
@@ -430,7 +466,7 @@ final class PickleDecoder {
         return k == PickleList.class || k == PickleDict.class || k == PickleSet.class ? (Container) v : null;
     }
 
-    private int memoIndex(long index) {
+    int memoIndex(long index) {
         if (index >= maxMemoEntries || index >= end) {
             throw error("memo index " + index + " is out of range (limit " + Math.min(maxMemoEntries, end) + ")");
         }
@@ -438,6 +474,11 @@ final class PickleDecoder {
     }
 
     private void memoPut(int index) {
+        memoStore(index, stack[top - 1], depths[top - 1]);
+    }
+
+    /** Stores a value (null for None) and its nesting depth in the memo. */
+    void memoStore(int index, Object v, int depth) {
         if (index >= maxMemoEntries) {
             throw error("more than " + maxMemoEntries + " memo entries");
         }
@@ -451,9 +492,8 @@ final class PickleDecoder {
         if (memo[index] == null) {
             memoCount++;
         }
-        Object v = stack[top - 1];
         memo[index] = v == null ? MEMO_NONE : v;
-        memoDepths[index] = depths[top - 1];
+        memoDepths[index] = depth;
     }
 
     private void memoGet(int index) {
@@ -463,6 +503,8 @@ final class PickleDecoder {
         }
         if (v == MEMO_NONE) {
             v = null;
+        } else if (v == FastPath.STREAMED_STATE) {
+            throw FastPath.Restart.INSTANCE;
         }
         int depth = memoDepths[index];
         if (v instanceof PendingObject p) {
@@ -593,7 +635,7 @@ final class PickleDecoder {
 
     // ---- objects ----
 
-    private Object global(String module, String name) {
+    Object global(String module, String name) {
         // Frames name the same few globals again and again, with the same (cached) string instances: reuse
         // the immutable reference and its class lookup instead of allocating and hashing for each.
         GlobalRef cached = globals[globalSlot(module, name)];
@@ -617,13 +659,13 @@ final class PickleDecoder {
     }
 
     /** The registered class of a global, from the cache when {@link #global} has just seen it. */
-    private PickleTypeRegistry.ClassEntry classEntry(PyGlobal g) {
+    PickleTypeRegistry.ClassEntry classEntry(PyGlobal g) {
         GlobalRef ref = globals[globalSlot(g.module(), g.name())];
         return ref != null && ref.global == g ? ref.entry : registry.classFor(g.module(), g.name());
     }
 
     /** The registered enum of a global, from the cache when {@link #global} has just seen it. */
-    private PickleTypeRegistry.EnumEntry enumEntry(PyGlobal g) {
+    PickleTypeRegistry.EnumEntry enumEntry(PyGlobal g) {
         GlobalRef ref = globals[globalSlot(g.module(), g.name())];
         return ref != null && ref.global == g ? ref.enumEntry : registry.enumFor(g.module(), g.name());
     }
@@ -652,7 +694,12 @@ final class PickleDecoder {
             }
         }
         truncateTo(clsIndex);
-        push(new PendingObject(g.module(), g.name(), classEntry(g)), 1);
+        PendingObject p = new PendingObject(g.module(), g.name(), classEntry(g));
+        push(p, 1);
+        if (!withKwargs && fastPathOn && p.entry != null && p.entry.keys != null && fastPath.tryObject(p)) {
+            stack[top - 1] = p.result;
+            depths[top - 1] = p.resultDepth;
+        }
     }
 
     private void build() {
@@ -707,7 +754,7 @@ final class PickleDecoder {
         return p.result;
     }
 
-    private Object complete(PendingObject p, PickleDict state, int stateDepth) {
+    Object complete(PendingObject p, PickleDict state, int stateDepth) {
         for (int i = 0; i < state.entryCount(); i++) {
             if (!(state.keyAt(i) instanceof String)) {
                 throw error("the state of " + p.qualifiedName() + " has a non-string key " + typeName(state.keyAt(i)));
@@ -716,7 +763,9 @@ final class PickleDecoder {
         Object result;
         if (p.entry != null) {
             try {
-                result = p.entry.mapper.fromState(state);
+                PickleTypeRegistry.ClassEntry e = p.entry;
+                result = e.fieldMapper != null ? e.fieldMapper.fromFields(PickleFields.of(state, e.keys))
+                        : e.mapper.fromState(state);
             } catch (RpcDecodeException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -759,7 +808,7 @@ final class PickleDecoder {
         push(result, c != null ? c.depth() : Math.min(argsDepth, maxDepth));
     }
 
-    private Object call(PyGlobal g, PyTuple args) {
+    Object call(PyGlobal g, PyTuple args) {
         String module = g.module();
         String name = g.name();
         PickleTypeRegistry.EnumEntry en = enumEntry(g);
@@ -992,7 +1041,7 @@ final class PickleDecoder {
         throw error(what + " expects a time zone, got " + typeName(tz));
     }
 
-    private ZoneId zone(String key, String what) {
+    ZoneId zone(String key, String what) {
         ZoneId z = ZONES.get(key);
         if (z == null) {
             try {
@@ -1055,7 +1104,7 @@ final class PickleDecoder {
         }
     }
 
-    private String stringArg(PyTuple args, int i, String what) {
+    String stringArg(PyTuple args, int i, String what) {
         if (args.size() <= i || !(args.get(i) instanceof String s)) {
             throw error(what + " expects a string argument " + i + ", got " + (args.size() <= i ? "none" : typeName(args.get(i))));
         }
@@ -1079,36 +1128,36 @@ final class PickleDecoder {
 
     // ---- reading bytes ----
 
-    private void need(long n) {
+    void need(long n) {
         if (n > end - pos) {
             throw error("truncated: needs " + n + " more byte(s), " + (end - pos) + " left");
         }
     }
 
-    private int u8() {
+    int u8() {
         need(1);
         return buf[pos++] & 0xff;
     }
 
-    private int u16() {
+    int u16() {
         need(2);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8;
         pos += 2;
         return v;
     }
 
-    private int i32() {
+    int i32() {
         need(4);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16 | (buf[pos + 3] & 0xff) << 24;
         pos += 4;
         return v;
     }
 
-    private long u32() {
+    long u32() {
         return i32() & 0xffffffffL;
     }
 
-    private long u64() {
+    long u64() {
         need(8);
         long v = 0;
         for (int i = 7; i >= 0; i--) {
@@ -1121,7 +1170,7 @@ final class PickleDecoder {
         return v;
     }
 
-    private long i64BigEndian() {
+    long i64BigEndian() {
         need(8);
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -1132,14 +1181,14 @@ final class PickleDecoder {
     }
 
     /** A length field checked against what is left of the frame, before anything is allocated. */
-    private int length(long declared) {
+    int length(long declared) {
         if (declared > end - pos) {
             throw error("length field says " + declared + " bytes but only " + (end - pos) + " are left");
         }
         return (int) declared;
     }
 
-    private Object readLong(int n) {
+    Object readLong(int n) {
         if (n > MAX_LONG_BYTES) {
             throw error("an integer of " + n + " bytes exceeds the " + MAX_LONG_BYTES + "-byte limit");
         }
@@ -1167,10 +1216,15 @@ final class PickleDecoder {
         return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
 
-    private String readString(int n) {
+    String readString(int n) {
         need(n);
         int start = pos;
         pos += n;
+        return stringAt(start, n);
+    }
+
+    /** The str in {@code buf[start, start+n)}, which the caller made sure lies inside the frame. */
+    String stringAt(int start, int n) {
         if (n == 0) {
             return "";
         }
@@ -1186,10 +1240,11 @@ final class PickleDecoder {
     }
 
     /**
-     * Short ASCII strings (dict keys, class names, symbols, gateway names) repeat in every frame: reuse one
-     * instance per spelling, whose hash code is then already computed for map and switch lookups. The bytes
-     * are read and compared as up to four little-endian words (bytes past {@code n} masked to zero), so a hit
-     * costs a few word operations instead of a byte loop. The caller made sure the words lie inside the array.
+     * Short strings (dict keys, class names, symbols, gateway names, contract names) repeat in every frame: reuse one
+     * instance per spelling, whose hash code is then already computed for map and switch lookups (and whose UTF-8
+     * was checked once). The bytes are read and compared as up to four little-endian words (bytes past {@code n}
+     * masked to zero, the length in the last word's top byte, which a string of at most 31 bytes leaves free), so a
+     * hit costs a few word operations and one line of the table. The caller made sure the words lie inside the array.
      */
     private String cachedString(int start, int n) {
         int words = (n + 7) >>> 3;
@@ -1213,27 +1268,29 @@ final class PickleDecoder {
                 }
             }
         }
-        if (((w0 | w1 | w2 | w3) & 0x8080808080808080L) != 0) {
-            return utf8Strict(start, n);
-        }
+        w3 |= (long) n << 56;
         long h = (w0 * MIX + w1) * MIX + w2;
-        h = ((h * MIX + w3) ^ n) * MIX;
+        h = (h * MIX + w3) * MIX;
         int slot = (int) (h >>> (64 - STRING_CACHE_BITS));
         int base = slot << 2;
-        if (stringLengths[slot] == n && stringWords[base] == w0 && stringWords[base + 1] == w1
+        if (stringWords[base] == w0 && stringWords[base + 1] == w1
                 && stringWords[base + 2] == w2 && stringWords[base + 3] == w3) {
             return strings[slot];
         }
-        int hash = 0;
-        for (int i = start; i < start + n; i++) {
-            hash = 31 * hash + buf[i];
-        }
-        String s = registry.canonical(buf, start, n, hash);
-        if (s == null) {
-            s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        String s;
+        if (((w0 | w1 | w2 | w3) & 0x8080808080808080L) != 0) {
+            s = utf8Strict(start, n); // checked once; cached like the rest (contract names in Chinese recur)
+        } else {
+            int hash = 0;
+            for (int i = start; i < start + n; i++) {
+                hash = 31 * hash + buf[i];
+            }
+            s = registry.canonical(buf, start, n, hash);
+            if (s == null) {
+                s = new String(buf, start, n, StandardCharsets.ISO_8859_1);
+            }
         }
         strings[slot] = s;
-        stringLengths[slot] = n;
         stringWords[base] = w0;
         stringWords[base + 1] = w1;
         stringWords[base + 2] = w2;
@@ -1299,14 +1356,14 @@ final class PickleDecoder {
         return true;
     }
 
-    private byte[] readBytes(int n) {
+    byte[] readBytes(int n) {
         need(n);
         byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
         pos += n;
         return b;
     }
 
-    private String readLine() {
+    String readLine() {
         int limit = Math.min(end, pos + MAX_GLOBAL_LINE);
         for (int i = pos; i < limit; i++) {
             if (buf[i] == '\n') {
@@ -1362,7 +1419,7 @@ final class PickleDecoder {
     }
 
     /** An object made by NEWOBJ whose state has not been applied yet. */
-    private static final class PendingObject {
+    static final class PendingObject {
         final String module;
         final String name;
         final PickleTypeRegistry.ClassEntry entry;
@@ -1382,7 +1439,7 @@ final class PickleDecoder {
     }
 
     /** The callable {@code getattr(zoneinfo.ZoneInfo, '_unpickle')}. */
-    private static final class ZoneInfoUnpickle {
+    static final class ZoneInfoUnpickle {
         static final ZoneInfoUnpickle INSTANCE = new ZoneInfoUnpickle();
     }
 }

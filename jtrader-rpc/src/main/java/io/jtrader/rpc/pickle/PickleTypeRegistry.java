@@ -49,6 +49,11 @@ public final class PickleTypeRegistry {
         b.classes.forEach((m, byName) -> {
             known.add(m);
             known.addAll(byName.keySet());
+            byName.values().forEach(e -> {
+                if (e.fieldMapper != null) {
+                    known.addAll(e.fieldMapper.stateKeys());
+                }
+            });
         });
         b.enums.forEach((m, byName) -> {
             known.add(m);
@@ -235,18 +240,30 @@ public final class PickleTypeRegistry {
         }
     }
 
-    /** A registered class with its pre-pickled header: module, name, STACK_GLOBAL, EMPTY_TUPLE, NEWOBJ, EMPTY_DICT, MARK. */
+    /**
+     * A registered class with its pre-pickled header (module, name, STACK_GLOBAL, EMPTY_TUPLE, NEWOBJ, EMPTY_DICT,
+     * MARK) and, for a {@link PickleFieldMapper}, its declared state keys (else null).
+     */
     static final class ClassEntry {
         final PickleClassMapper<Object> mapper;
         final String module;
         final String name;
         final byte[] header;
+        final PickleFields.StateKeys keys;
+        final PickleFieldMapper<Object> fieldMapper;
 
         @SuppressWarnings("unchecked")
         ClassEntry(PickleClassMapper<?> mapper) {
             this.mapper = (PickleClassMapper<Object>) mapper;
             this.module = mapper.module();
             this.name = mapper.name();
+            if (mapper instanceof PickleFieldMapper<?> fields) {
+                this.fieldMapper = (PickleFieldMapper<Object>) fields;
+                this.keys = new PickleFields.StateKeys(fields.stateKeys(), module + "." + name);
+            } else {
+                this.fieldMapper = null;
+                this.keys = null;
+            }
             PickleWriter w = PickleWriter.scratch();
             w.writeStackGlobal(module, name);
             w.writeOpcode(Opcodes.EMPTY_TUPLE);
