@@ -272,7 +272,9 @@ public final class RpcClient implements AutoCloseable {
         callsSent.incrementAndGet();
         directCalls.incrementAndGet();
         long handoverAt = now + DIRECT_WAIT_NS;
-        int flags = ZMQ.DONTWAIT;
+        // The reply cannot be there yet: wait for it at once (a non-blocking look first costs a system call).
+        dealer.setReceiveTimeOut((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(handoverAt, deadlineNs) - now)));
+        int flags = 0;
         while (true) {
             Reply reply;
             while ((reply = receiveReply(flags)) != null) {

@@ -354,6 +354,11 @@ public final class RpcServer implements AutoCloseable {
         final long inlineBudgetNs = TimeUnit.MICROSECONDS.toNanos(context.inlineBudgetMicros);
         volatile boolean stopRequested;
         int outstanding;                                        // rpc-server thread only
+        /**
+         * rpc-server thread only: the sleep that ended the last round read the ROUTER until it was empty, so the next
+         * round need not look again (one receive call less per request); set only there, cleared by the next round.
+         */
+        boolean routerDrained;
 
         void bind() {
             try {
@@ -452,7 +457,9 @@ public final class RpcServer implements AutoCloseable {
                         draining = true;
                         drainDeadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(context.drainTimeoutMs);
                     }
-                    if (!draining) {
+                    if (routerDrained) {
+                        routerDrained = false;   // the sleep just read the ROUTER empty: no need to look again
+                    } else if (!draining) {
                         work += readRequests(null);
                     }
                     work += sendReplies();
@@ -482,18 +489,18 @@ public final class RpcServer implements AutoCloseable {
                         } else {
                             wakeup.prepareToReceive();
                         }
+                        boolean sleep = replies.isEmpty() && outbox.isEmpty() && stopRequested == draining;
                         byte[] received = null;
-                        if (replies.isEmpty() && outbox.isEmpty() && stopRequested == draining) {
-                            if (draining) {
-                                poller.poll(timeoutMs);
-                            } else {
-                                router.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
-                                received = router.recv(0);
-                            }
+                        if (sleep && draining) {
+                            poller.poll(timeoutMs);
+                        } else if (sleep) {
+                            router.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
+                            received = router.recv(0);
                         }
                         wakeup.awake();
-                        if (received != null) {
-                            readRequests(received);
+                        if (sleep && !draining) {
+                            // what the receive got, and all that followed it; a timed-out receive found none
+                            routerDrained = received == null || readRequests(received) < RECEIVE_BATCH;
                         }
                     }
                 }
