@@ -6,6 +6,7 @@ import io.jtrader.rpc.RpcDecodeException;
 import io.jtrader.rpc.pickle.PickleCodec;
 import io.jtrader.rpc.pickle.PickleCodecConfig;
 import io.jtrader.rpc.pickle.PyTuple;
+import io.jtrader.rpc.testkit.FrameMutations;
 import io.jtrader.rpc.testkit.GoldenVectors;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.RecordComponent;
@@ -335,14 +336,8 @@ class FastPathDifferentialTest {
                     out[r.nextInt(out.length)] = (byte) OPCODES[r.nextInt(OPCODES.length)];
                 }
                 return out;
-            case 3: {
-                int at = r.nextInt(out.length);
-                int n = Math.min(1 + r.nextInt(12), out.length - at);
-                byte[] cut = new byte[out.length - n];
-                System.arraycopy(out, 0, cut, 0, at);
-                System.arraycopy(out, at + n, cut, at, out.length - at - n);
-                return cut;
-            }
+            case 3:
+                return FrameMutations.deleteRange(out, r, 12);
             default: {
                 int at = r.nextInt(out.length);
                 int n = Math.min(1 + r.nextInt(40), out.length - at);

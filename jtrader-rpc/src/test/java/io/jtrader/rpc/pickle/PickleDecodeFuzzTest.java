@@ -3,6 +3,7 @@ package io.jtrader.rpc.pickle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jtrader.rpc.RpcDecodeException;
+import io.jtrader.rpc.testkit.FrameMutations;
 import io.jtrader.rpc.testkit.GoldenVectors;
 import java.util.Arrays;
 import java.util.List;
@@ -96,14 +97,8 @@ class PickleDecodeFuzzTest {
                 }
                 return f;
             }
-            case 4: { // delete a range
-                int at = r.nextInt(f.length);
-                int n = Math.min(1 + r.nextInt(16), f.length - at);
-                byte[] out = new byte[f.length - n];
-                System.arraycopy(f, 0, out, 0, at);
-                System.arraycopy(f, at + n, out, at, f.length - at - n);
-                return out;
-            }
+            case 4: // delete a range
+                return FrameMutations.deleteRange(f, r, 16);
             case 5: { // insert random opcodes
                 int at = r.nextInt(f.length + 1);
                 int n = 1 + r.nextInt(8);
