@@ -76,6 +76,8 @@ public final class RpcClient implements AutoCloseable {
     /** How long a direct call drives the DEALER itself before handing its reply over to {@code rpc-client}. */
     static final long DIRECT_WAIT_MS = 2;
     private static final long DIRECT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(DIRECT_WAIT_MS);
+    /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
+    private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
     /**
      * What the rpc-client thread's SUB socket receives from {@link #nudge} when another thread wakes it: not a
@@ -118,6 +120,10 @@ public final class RpcClient implements AutoCloseable {
     private long lastHeartbeatNs;
     private long toleranceNs;                                   // silence after which the server is lost
     private long lastMessageNs;
+    /** When this thread next takes the DEALER without being asked (handshake watch, monitor events, late replies). */
+    private long dealerDueNs;
+    /** The sleep that ended the last round read the SUB socket until it was empty; cleared by the next round. */
+    private boolean subDrained;
     /**
      * Replies and timeouts found while holding dealerLock; their futures are completed after the lock is released (if
      * it is), so a caller woken by its reply finds the socket free for its next, direct call.
@@ -472,8 +478,9 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Each round: take the DEALER if no direct call holds it (send queued calls, read replies, expire calls, watch
-     * the handshake), read publishes, then sleep. The DEALER is released before sleeping unless calls are in flight
+     * Each round: take the DEALER, if there is work for it (queued calls, a handed-over call, calls in flight, or
+     * once a second: the handshake watch, monitor events, late replies) and no direct call holds it: send queued calls,
+     * read replies, expire calls, watch the handshake. Then read publishes, then sleep. The DEALER is released before sleeping unless calls are in flight
      * (their replies must wake this thread), so an idle client leaves it to direct calls; an unfinished handshake is
      * still checked on time, through the sleep's timeout. The owner of the DEALER sleeps in a poll of both sockets
      * and the wake-up pipe. Without it, this thread blocks in the SUB socket's receive (or, without SUB, polls the
@@ -486,10 +493,14 @@ public final class RpcClient implements AutoCloseable {
         IdleSpin idle = new IdleSpin(TimeUnit.MICROSECONDS.toNanos(context.idleSpinMicros));
         try {
             while (!closing) {
-                boolean owner = dealerLock.tryLock();
+                long now = System.nanoTime();
+                boolean wantDealer = !commands.isEmpty() || handoverPending || now - dealerDueNs >= 0;
+                boolean owner = wantDealer && dealerLock.tryLock();
+                if (wantDealer && !owner) {
+                    dealerDueNs = now + DEALER_CHECK_NS;   // a direct caller has it; it wakes this thread if it leaves work
+                }
                 try {
                     int work = 0;
-                    long now = System.nanoTime();
                     long dealerWakeNs = Long.MAX_VALUE;
                     if (owner) {
                         handoverPending = false;
@@ -512,6 +523,9 @@ public final class RpcClient implements AutoCloseable {
                         if (!callsOut) {
                             dealerLock.unlock();
                             owner = false;
+                            dealerDueNs = now + Math.min(dealerWakeNs, DEALER_CHECK_NS);
+                        } else {
+                            dealerDueNs = now;   // replies to wait for: take it again next round
                         }
                         for (Completion completion : completions) {
                             completion.run();
@@ -519,7 +533,11 @@ public final class RpcClient implements AutoCloseable {
                         completions.clear();
                     }
                     if (sub != null) {
-                        work += readPublishes(null);
+                        if (subDrained) {
+                            subDrained = false;   // the sleep just read the SUB socket empty: no need to look again
+                        } else {
+                            work += readPublishes(null);
+                        }
                         now = System.nanoTime();
                         checkLiveness(now);
                     }
@@ -531,7 +549,7 @@ public final class RpcClient implements AutoCloseable {
                         continue;
                     }
                     idle.reset();
-                    long timeoutMs = idleTimeoutMs(now, dealerWakeNs);
+                    long timeoutMs = idleTimeoutMs(now, owner ? dealerWakeNs : dealerDueNs - now);
                     // Without the DEALER, wait in the SUB socket's own receive (woken by the nudge): far cheaper, and
                     // without the multi-millisecond tails, than JeroMQ's poller, which only a DEALER owner needs.
                     boolean receive = !owner && sub != null;
@@ -541,19 +559,18 @@ public final class RpcClient implements AutoCloseable {
                         wakeup.prepareToPoll();
                     }
                     boolean dealerWork = (!commands.isEmpty() || handoverPending) && (owner || !dealerLock.isLocked());
+                    boolean sleep = !dealerWork && !closing;
                     byte[] received = null;
-                    if (!dealerWork && !closing) {
-                        if (receive) {
-                            sub.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
-                            received = sub.recv(0);
-                        } else {
-                            (owner ? withDealer : withoutDealer).poll(timeoutMs);
-                        }
+                    if (sleep && receive) {
+                        sub.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
+                        received = sub.recv(0);
+                    } else if (sleep) {
+                        (owner ? withDealer : withoutDealer).poll(timeoutMs);
                     }
                     wakeup.awake();
-                    if (received != null) {
-                        idle.reset();
-                        readPublishes(received);
+                    if (sleep && receive) {
+                        // what the receive got, and all that followed it; a timed-out receive found none
+                        subDrained = received == null || readPublishes(received) < BATCH;
                     }
                 } finally {
                     if (owner) {
