@@ -266,8 +266,7 @@ public final class RpcClient implements AutoCloseable {
         }
         byte[] frame;
         try {
-            frame = context.codec.encode(List.of(function, args == null ? PyTuple.of() : args,
-                    kwargs == null ? Map.of() : kwargs));
+            frame = encodeRequest(function, args, kwargs);
         } catch (RuntimeException e) {
             return null;
         }
@@ -319,6 +318,12 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /** vn.py's request pickle {@code [name, args, kwargs]}; throws what the codec throws for an unencodable argument. */
+    private byte[] encodeRequest(String function, PyTuple args, Map<String, ?> kwargs) {
+        return context.codec.encode(List.of(function, args == null ? PyTuple.of() : args,
+                kwargs == null ? Map.of() : kwargs));
+    }
+
     /** Sends {@code function(*args)} with the default timeout; the future completes on {@code rpc-client}. */
     public CompletableFuture<Object> callAsync(String function, Object... args) {
         return callAsync(Duration.ofMillis(context.callTimeoutMs), function, PyTuple.of(args), Map.of());
@@ -344,8 +349,7 @@ public final class RpcClient implements AutoCloseable {
         }
         byte[] frame;
         try {
-            frame = context.codec.encode(List.of(function, args == null ? PyTuple.of() : args,
-                    kwargs == null ? Map.of() : kwargs));
+            frame = encodeRequest(function, args, kwargs);
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
             return future;
@@ -463,15 +467,18 @@ public final class RpcClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- rpc-client thread
 
-    /** The rpc-client thread's poller: with the DEALER and its monitor while it owns them, else without. */
+    /**
+     * The rpc-client thread's poller: the DEALER, its monitor and the SUB while it owns the DEALER; else only the
+     * wake-up pipe (used without a SUB socket: with one, the thread blocks in the SUB's receive instead).
+     */
     private ZMQ.Poller newPoller(boolean withDealer) {
         ZMQ.Poller poller = zmq.createPoller(4);
         if (withDealer) {
             poller.register(dealer, ZMQ.Poller.POLLIN);
             poller.register(dealerMonitor, ZMQ.Poller.POLLIN);
-        }
-        if (sub != null) {
-            poller.register(sub, ZMQ.Poller.POLLIN);
+            if (sub != null) {
+                poller.register(sub, ZMQ.Poller.POLLIN);
+            }
         }
         poller.register(wakeup.channel(), ZMQ.Poller.POLLIN);
         return poller;
@@ -479,10 +486,10 @@ public final class RpcClient implements AutoCloseable {
 
     /**
      * Each round: take the DEALER, if there is work for it (queued calls, a handed-over call, calls in flight, or
-     * once a second: the handshake watch, monitor events, late replies) and no direct call holds it: send queued calls,
-     * read replies, expire calls, watch the handshake. Then read publishes, then sleep. The DEALER is released before sleeping unless calls are in flight
-     * (their replies must wake this thread), so an idle client leaves it to direct calls; an unfinished handshake is
-     * still checked on time, through the sleep's timeout. The owner of the DEALER sleeps in a poll of both sockets
+     * once a second: the handshake watch, monitor events, late replies) and no direct call holds it: send queued
+     * calls, read replies, expire calls, watch the handshake. Then read publishes, then sleep. The DEALER is released
+     * before sleeping unless calls are in flight (their replies must wake this thread), so an idle client leaves it to
+     * direct calls; an unfinished handshake is still checked on time, through the sleep's timeout. The owner of the DEALER sleeps in a poll of both sockets
      * and the wake-up pipe. Without it, this thread blocks in the SUB socket's receive (or, without SUB, polls the
      * pipe); a direct caller or {@code callAsync} that leaves work behind wakes it through the {@link Wakeup}.
      */
@@ -687,12 +694,12 @@ public final class RpcClient implements AutoCloseable {
      * JeroMQ 0.6.0 sometimes leaves a fresh TCP connection without its ZMTP handshake for good (seen on loopback
      * when several connections open at once): everything sent on it waits forever. Frames sent before a
      * handshake cannot have reached the server, so after {@link Context#handshakeTimeoutMs()} the DEALER is replaced and
-     * those calls are sent again on the new one. Returns true when the sockets changed.
+     * those calls are sent again on the new one.
      */
-    private boolean watchHandshake(long now) {
+    private void watchHandshake(long now) {
         drainMonitor(now);
         if (handshakeDone) {
-            return false;
+            return;
         }
         boolean connectedButSilent = connectedAtNs != 0 && now - connectedAtNs >= handshakeStallNs;
         // The stall also shows as a connection JeroMQ never reports as connected at all: with calls waiting, reopen
@@ -700,7 +707,7 @@ public final class RpcClient implements AutoCloseable {
         boolean neverConnected = connectedAtNs == 0 && !sentBeforeHandshake.isEmpty()
                 && now - openedAtNs >= NEVER_CONNECTED_FACTOR * handshakeStallNs;
         if (!connectedButSilent && !neverConnected) {
-            return false;
+            return;
         }
         stalledHandshakes.incrementAndGet();
         if (connectedButSilent) {
@@ -719,7 +726,6 @@ public final class RpcClient implements AutoCloseable {
             }
         }
         sentBeforeHandshake.removeIf(call -> !inFlight.containsKey(call.id()));
-        return true;
     }
 
     /** Under dealerLock: applies the DEALER's connection events (handshake done, lost, refused) to the fields. */

@@ -585,9 +585,7 @@ public final class RpcServer implements AutoCloseable {
                 requestsReceived.incrementAndGet();
                 byte[][] envelope = {routingId, CompactEnvelope.MARKER, CompactEnvelope.prefixOf(frame)};
                 int bodyBytes = frame.length - CompactEnvelope.PREFIX_BYTES;
-                dispatch(routingId, clientKey, bodyBytes > context.maxInboundFrameBytes
-                        ? new Request(envelope, null, "request frame of " + bodyBytes + " bytes exceeds the limit of "
-                                + context.maxInboundFrameBytes + " bytes", null)
+                dispatch(routingId, clientKey, bodyBytes > context.maxInboundFrameBytes ? oversized(envelope, bodyBytes)
                         : new Request(envelope, CompactEnvelope.bodyOf(frame), null, null));
                 return;
             }
@@ -616,12 +614,16 @@ public final class RpcServer implements AutoCloseable {
                 request = new Request(envelope, null, "expected one pickle frame after the delimiter, got " + bodyFrames, null);
             } else {
                 byte[] frame = frames.get(delimiter + 1);
-                request = frame.length > context.maxInboundFrameBytes
-                        ? new Request(envelope, null, "request frame of " + frame.length + " bytes exceeds the limit of "
-                                + context.maxInboundFrameBytes + " bytes", null)
+                request = frame.length > context.maxInboundFrameBytes ? oversized(envelope, frame.length)
                         : new Request(envelope, frame, null, null);
             }
             dispatch(routingId, clientKey, request);
+        }
+
+        /** A request whose pickle is over the size limit: answered with a ValueError, never decoded. */
+        private Request oversized(byte[][] envelope, int bodyBytes) {
+            return new Request(envelope, null, "request frame of " + bodyBytes + " bytes exceeds the limit of "
+                    + context.maxInboundFrameBytes + " bytes", null);
         }
 
         /** Runs the request inline when its connection is idle and the function allows it, else on its lane. */
@@ -696,25 +698,27 @@ public final class RpcServer implements AutoCloseable {
         private void sendReply(RpcCaller caller, byte[][] envelope, byte[] body) {
             try {
                 if (envelope.length == 3 && envelope[1] == CompactEnvelope.MARKER) {
-                    if (!router.send(envelope[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                        throw new ZMQException("send would block", router.errno());
-                    }
+                    sendMore(envelope[0]);
                     router.send(CompactEnvelope.frame(envelope[2], body), ZMQ.DONTWAIT);
-                    repliesSent.incrementAndGet();
-                    return;
-                }
-                for (byte[] part : envelope) {
-                    if (!router.send(part, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                        throw new ZMQException("send would block", router.errno());
+                } else {
+                    for (byte[] part : envelope) {
+                        sendMore(part);
                     }
+                    sendMore(new byte[0]);
+                    router.send(body, ZMQ.DONTWAIT);
                 }
-                router.send(new byte[0], ZMQ.SNDMORE | ZMQ.DONTWAIT);
-                router.send(body, ZMQ.DONTWAIT);
                 repliesSent.incrementAndGet();
             } catch (ZMQException e) {
                 replyDrops.incrementAndGet();
                 replyDropLog.warn("reply to connection " + caller.routingIdHex() + " dropped: "
                         + e.getMessage() + " (the client disconnected before its reply)");
+            }
+        }
+
+        /** A frame of a reply with more to follow; a peer that cannot take it (gone, full) ends the reply. */
+        private void sendMore(byte[] part) {
+            if (!router.send(part, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                throw new ZMQException("send would block", router.errno());
             }
         }
 

@@ -95,17 +95,11 @@ public final class TickLatencySubscriber {
         sub.subscribe(new byte[0]);
         sub.connect(endpoint);
         Thread reader = new Thread(() -> {
-            Pipe pipe = null;
-            try {
-                pipe = Pipe.open();
-                ZMQ.Poller poller = zmq.createPoller(2);
-                poller.register(sub, ZMQ.Poller.POLLIN);
-                pipe.source().configureBlocking(false);
-                poller.register(pipe.source(), ZMQ.Poller.POLLIN);   // never written: only the poller's cost is measured
+            try (PollWait wait = poll ? new PollWait(zmq, sub) : null) {
                 while (!Thread.currentThread().isInterrupted()) {
-                    byte[] frame = sub.recv(poll ? ZMQ.DONTWAIT : 0);
-                    if (frame == null && poll) {
-                        poller.poll(1_000);
+                    byte[] frame = sub.recv(wait != null ? ZMQ.DONTWAIT : 0);
+                    if (frame == null && wait != null) {
+                        wait.poller.poll(1_000);
                         continue;
                     }
                     if (frame == null) {
@@ -116,10 +110,6 @@ public final class TickLatencySubscriber {
                 }
             } catch (org.zeromq.ZMQException | java.nio.channels.ClosedSelectorException e) {
                 // context closed at exit
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot open the poller's pipe", e);
-            } finally {
-                closeQuietly(pipe);
             }
         }, "raw-sub");
         reader.setDaemon(true);
@@ -127,15 +117,35 @@ public final class TickLatencySubscriber {
         return zmq::close;
     }
 
-    private static void closeQuietly(Pipe pipe) {
-        if (pipe == null) {
-            return;
+    /**
+     * How jtrader's threads used to wait (to be woken for queued work): a {@code ZMQ.Poller} over the SUB socket and a
+     * pipe. The pipe is never written: only the poller's cost is measured.
+     */
+    private static final class PollWait implements AutoCloseable {
+        final Pipe pipe;
+        final ZMQ.Poller poller;
+
+        PollWait(ZContext zmq, ZMQ.Socket sub) {
+            try {
+                pipe = Pipe.open();
+                pipe.source().configureBlocking(false);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot open the poller's pipe", e);
+            }
+            poller = zmq.createPoller(2);
+            poller.register(sub, ZMQ.Poller.POLLIN);
+            poller.register(pipe.source(), ZMQ.Poller.POLLIN);
         }
-        try {
-            pipe.source().close();
-            pipe.sink().close();
-        } catch (java.io.IOException ignored) {
-            // the process is exiting
+
+        @Override
+        public void close() {
+            poller.close();
+            try {
+                pipe.source().close();
+                pipe.sink().close();
+            } catch (java.io.IOException ignored) {
+                // the process is exiting
+            }
         }
     }
 

@@ -338,14 +338,8 @@ class FastPathDifferentialTest {
                 return out;
             case 3:
                 return FrameMutations.deleteRange(out, r, 12);
-            default: {
-                int at = r.nextInt(out.length);
-                int n = Math.min(1 + r.nextInt(40), out.length - at);
-                byte[] longer = new byte[out.length + n];
-                System.arraycopy(out, 0, longer, 0, at + n);
-                System.arraycopy(out, at, longer, at + n, out.length - at);
-                return longer;
-            }
+            default:
+                return FrameMutations.repeatRange(out, r, 40);
         }
     }
 }

@@ -110,14 +110,8 @@ class PickleDecodeFuzzTest {
                 System.arraycopy(f, at, out, at + n, f.length - at);
                 return out;
             }
-            case 6: { // duplicate a range (repeats memo puts, marks, containers)
-                int at = r.nextInt(f.length);
-                int n = Math.min(1 + r.nextInt(64), f.length - at);
-                byte[] out = new byte[f.length + n];
-                System.arraycopy(f, 0, out, 0, at + n);
-                System.arraycopy(f, at, out, at + n, f.length - at);
-                return out;
-            }
+            case 6: // duplicate a range (repeats memo puts, marks, containers)
+                return FrameMutations.repeatRange(f, r, 64);
             case 7: { // pure random bytes after a PROTO header
                 byte[] out = new byte[2 + r.nextInt(64)];
                 r.nextBytes(out);
