@@ -49,10 +49,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code dealerLock} owns the DEALER socket: usually {@code rpc-client}, which sends queued calls and reads their
  * replies. A blocking {@code call} made while nothing else is queued or in flight takes the lock and sends and
  * waits on the calling thread itself ({@link Context#directCalls}): no hand-off to {@code rpc-client} and back,
- * which on small machines costs more than the network round trip. If its reply takes longer than
- * {@value #DIRECT_WAIT_MS} ms, the call is handed over to {@code rpc-client} (the lock is released, so other
- * threads' calls are not held up) and the caller waits as for any queued call. Calls from one thread stay in
- * order either way: a direct call is only made when none of the client's earlier calls is still outstanding.
+ * which on small machines costs more than the network round trip. While its reply is late, the caller looks every
+ * {@value #DIRECT_CHECK_MS} ms whether another thread's call is queued; if one is, or after {@value #DIRECT_HOLD_MS} ms
+ * in any case (a slow function; rpc-client's own duties on the DEALER wait no longer than that), the call is handed
+ * over to {@code rpc-client} (the lock is released, so other threads' calls are not held up) and the caller waits as
+ * for any queued call. A reply that is only a few milliseconds late, as on a busy machine, is awaited where it is, as
+ * a raw REQ socket would: a hand-over would add two thread wake-ups to it. Calls from one thread stay in order either
+ * way: a direct call is only made when none of the client's earlier calls is still outstanding.
  */
 public final class RpcClient implements AutoCloseable {
     /** vn.py 2.x's heartbeat topic (payload: a naive UTC datetime). */
@@ -74,8 +77,8 @@ public final class RpcClient implements AutoCloseable {
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
     /** How long a direct call drives the DEALER itself before handing its reply over to {@code rpc-client}. */
-    static final long DIRECT_WAIT_MS = 2;
-    private static final long DIRECT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(DIRECT_WAIT_MS);
+    static final long DIRECT_CHECK_MS = 1;
+    static final long DIRECT_HOLD_MS = 50;
     /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
     private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
@@ -250,8 +253,8 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Under dealerLock: sends the call on the calling thread and waits for its reply for up to
-     * {@link #DIRECT_WAIT_MS} ms. Returns null (nothing sent) when the queued path must be taken: the client is
+     * Under dealerLock: sends the call on the calling thread and waits for its reply until another thread's call is
+     * queued or {@link #DIRECT_HOLD_MS} ms have passed (then hands it over to rpc-client). Returns null (nothing sent) when the queued path must be taken: the client is
      * closing, an earlier call is queued or in flight (order), the connection has no completed handshake, or the
      * request cannot be encoded (the queued path reports that the same way). Throws what {@code call} throws.
      */
@@ -276,9 +279,10 @@ public final class RpcClient implements AutoCloseable {
         sendOnDealer(id, frame);
         callsSent.incrementAndGet();
         directCalls.incrementAndGet();
-        long handoverAt = now + DIRECT_WAIT_NS;
-        // The reply cannot be there yet: wait for it at once (a non-blocking look first costs a system call).
-        dealer.setReceiveTimeOut((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(handoverAt, deadlineNs) - now)));
+        long handoverAt = now + TimeUnit.MILLISECONDS.toNanos(context.directHoldMs);
+        // The reply cannot be there yet: wait for it at once (a non-blocking look first costs a system call). The
+        // receive returns every DIRECT_CHECK_MS without a reply, to look for queued calls.
+        dealer.setReceiveTimeOut((int) DIRECT_CHECK_MS);
         int flags = 0;
         while (true) {
             Reply reply;
@@ -303,7 +307,7 @@ public final class RpcClient implements AutoCloseable {
             if (closing) {
                 throw new RpcException("RPC client closed before the reply arrived");
             }
-            if (now - handoverAt >= 0) {
+            if (!commands.isEmpty() || now - handoverAt >= 0) {
                 // Only now does the call need a future: rpc-client completes it when the reply comes.
                 PendingCall call = new PendingCall(id, function, frame, deadlineNs, timeoutNs, new CompletableFuture<>());
                 handovers.incrementAndGet();
@@ -312,8 +316,6 @@ public final class RpcClient implements AutoCloseable {
                 return new DirectCall(null, call);
             }
             // A blocking receive waits on the socket's own mailbox: cheaper than a poller round.
-            long waitNs = Math.min(handoverAt, deadlineNs) - now;
-            dealer.setReceiveTimeOut((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNs)));
             flags = 0;
         }
     }
@@ -431,8 +433,8 @@ public final class RpcClient implements AutoCloseable {
      * @param callbackErrors     exceptions thrown by subscribers or liveness listeners (logged, skipped)
      * @param stalledHandshakes  request connections reopened because their ZeroMQ handshake never completed
      * @param directCalls        blocking calls sent and awaited on the calling thread (see {@link Context#directCalls})
-     * @param handovers          direct calls whose reply took longer than {@value #DIRECT_WAIT_MS} ms and were handed to
-     *                           rpc-client
+     * @param handovers          direct calls handed over to rpc-client while waiting for their reply (another thread's
+     *                           call was queued, or the reply took over {@value #DIRECT_HOLD_MS} ms)
      */
     public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
                            long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors,
@@ -589,7 +591,7 @@ public final class RpcClient implements AutoCloseable {
             LOG.error("rpc-client thread failed; the client is closed", t);
             closing = true;
         } finally {
-            dealerLock.lock();   // a direct caller notices closing within DIRECT_WAIT_MS and lets go
+            dealerLock.lock();   // a direct caller notices closing within DIRECT_CHECK_MS and lets go
             try {
                 completions.forEach(Completion::run);   // found before a failure: still delivered
                 completions.clear();
@@ -1073,6 +1075,7 @@ public final class RpcClient implements AutoCloseable {
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
         private boolean directCalls = true;
+        private long directHoldMs = DIRECT_HOLD_MS;
         private Boolean compactEnvelope;
         private String curveServerKey;
         private io.jtrader.rpc.security.CurveKeys curveClientKeys;
@@ -1213,6 +1216,13 @@ public final class RpcClient implements AutoCloseable {
         public Context directCalls(boolean direct) {
             checkOpen();
             this.directCalls = direct;
+            return this;
+        }
+
+        /** Tests only: how long a direct call keeps waiting for its reply before it is handed over unasked. */
+        Context directHoldMs(long ms) {
+            checkOpen();
+            this.directHoldMs = ms;
             return this;
         }
 

@@ -144,6 +144,58 @@ class RpcClientDirectCallTest {
 
     @Test
     @Timeout(30)
+    void shouldWaitForALateReplyOnTheCallingThreadWhileNoOtherCallIsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
+                .register("late", call -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    return "late done";
+                })
+                .register("fast", call -> "fast done").start();
+             RpcClient client = new RpcClient(Loopback.clientContext(server).subEndpoint(null).directHoldMs(60_000))) {
+            callUntilDirect(client, "fast");
+            RpcClient.Counters before = client.counters();
+            CompletableFuture<Object> late = CompletableFuture.supplyAsync(() -> client.call("late"));
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == before.callsSent() + 1);
+            // Many receive timeouts pass while the reply is late; with nothing queued behind it, the call stays where it is.
+            await().during(Duration.ofMillis(300)).atMost(ofSeconds(5))
+                    .until(() -> client.counters().handovers() == before.handovers());
+            release.countDown();
+            assertThat(late.get(5, TimeUnit.SECONDS)).isEqualTo("late done");
+            RpcClient.Counters after = client.counters();
+            assertThat(after.directCalls()).isEqualTo(before.directCalls() + 1);
+            assertThat(after.handovers()).as("no hand-over: two more thread wake-ups for nothing").isEqualTo(before.handovers());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldHandALateReplyOverAsSoonAsAnotherThreadsCallIsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
+                .register("late", call -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    return "late done";
+                })
+                .register("fast", call -> "fast done").start();
+             RpcClient client = new RpcClient(Loopback.clientContext(server).subEndpoint(null).directHoldMs(60_000))) {
+            callUntilDirect(client, "fast");
+            RpcClient.Counters before = client.counters();
+            CompletableFuture<Object> late = CompletableFuture.supplyAsync(() -> client.call("late"));
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == before.callsSent() + 1);
+            // The hold is a minute: only the queued call can make the waiting caller let go of the socket.
+            CompletableFuture<Object> queued = client.callAsync("fast");
+            await().atMost(ofSeconds(5)).until(() -> client.counters().handovers() == before.handovers() + 1);
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == before.callsSent() + 2);
+            assertThat(queued).as("behind \"late\" on the server, which runs one connection's calls in order").isNotDone();
+            release.countDown();
+            assertThat(late.get(5, TimeUnit.SECONDS)).isEqualTo("late done");
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("fast done");
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void shouldHandASlowReplyOverToRpcClientAndNotHoldUpOtherThreadsCalls() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
