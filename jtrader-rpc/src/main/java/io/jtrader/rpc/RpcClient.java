@@ -12,6 +12,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.ZError;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,13 +50,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code dealerLock} owns the DEALER socket: usually {@code rpc-client}, which sends queued calls and reads their
  * replies. A blocking {@code call} made while nothing else is queued or in flight takes the lock and sends and
  * waits on the calling thread itself ({@link Context#directCalls}): no hand-off to {@code rpc-client} and back,
- * which on small machines costs more than the network round trip. While its reply is late, the caller looks every
- * {@value #DIRECT_CHECK_MS} ms whether another thread's call is queued; if one is, or after {@value #DIRECT_HOLD_MS} ms
- * in any case (a slow function; rpc-client's own duties on the DEALER wait no longer than that), the call is handed
- * over to {@code rpc-client} (the lock is released, so other threads' calls are not held up) and the caller waits as
- * for any queued call. A reply that is only a few milliseconds late, as on a busy machine, is awaited where it is, as
- * a raw REQ socket would: a hand-over would add two thread wake-ups to it. Calls from one thread stay in order either
- * way: a direct call is only made when none of the client's earlier calls is still outstanding.
+ * which on small machines costs more than the network round trip. The caller blocks in the DEALER's receive until the
+ * reply comes or the call's deadline passes, with no shorter timeout: on virtual machines a sleep with a timer due
+ * within a few milliseconds costs tens of microseconds more than one without (docs/benchmarks.md, round 5). When
+ * another thread queues a call (or the client closes), it cancels that receive through a JeroMQ cancellation token,
+ * and the caller hands its call over to {@code rpc-client} (the lock is released, so other threads' calls are not
+ * held up) and waits as for any queued call. Calls from one thread stay in order either way: a direct call is only
+ * made when none of the client's earlier calls is still outstanding.
  */
 public final class RpcClient implements AutoCloseable {
     /** vn.py 2.x's heartbeat topic (payload: a naive UTC datetime). */
@@ -77,8 +78,6 @@ public final class RpcClient implements AutoCloseable {
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
     /** How long a direct call drives the DEALER itself before handing its reply over to {@code rpc-client}. */
-    static final long DIRECT_CHECK_MS = 1;
-    static final long DIRECT_HOLD_MS = 50;
     /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
     private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
@@ -102,6 +101,12 @@ public final class RpcClient implements AutoCloseable {
     private volatile boolean handoverPending;
     private ZMQ.Socket dealer;                                  // dealerLock; replaced when a handshake stalls
     private ZMQ.Socket dealerMonitor;                           // dealerLock
+    private ZMQ.CancellationToken dealerCancel;                 // dealerLock; ends a direct caller's blocking receive
+    /**
+     * The token of the direct call now blocked in the DEALER's receive, null when none is: a thread that queues a call
+     * or closes the client cancels it, and the caller hands its call over (or gives up, when closing).
+     */
+    private volatile ZMQ.CancellationToken directWait;
     private final ZMQ.Socket sub;
     private volatile boolean closing;
     private volatile boolean heartbeatSeen;
@@ -253,8 +258,8 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Under dealerLock: sends the call on the calling thread and waits for its reply until another thread's call is
-     * queued or {@link #DIRECT_HOLD_MS} ms have passed (then hands it over to rpc-client). Returns null (nothing sent) when the queued path must be taken: the client is
+     * Under dealerLock: sends the call on the calling thread and waits for its reply until it comes, the deadline
+     * passes, or another thread queues a call (then hands it over to rpc-client). Returns null (nothing sent) when the queued path must be taken: the client is
      * closing, an earlier call is queued or in flight (order), the connection has no completed handshake, or the
      * request cannot be encoded (the queued path reports that the same way). Throws what {@code call} throws.
      */
@@ -279,44 +284,58 @@ public final class RpcClient implements AutoCloseable {
         sendOnDealer(id, frame);
         callsSent.incrementAndGet();
         directCalls.incrementAndGet();
-        long handoverAt = now + TimeUnit.MILLISECONDS.toNanos(context.directHoldMs);
-        // The reply cannot be there yet: wait for it at once (a non-blocking look first costs a system call). The
-        // receive returns every DIRECT_CHECK_MS without a reply, to look for queued calls.
-        dealer.setReceiveTimeOut((int) DIRECT_CHECK_MS);
-        int flags = 0;
-        while (true) {
-            Reply reply;
-            while ((reply = receiveReply(flags)) != null) {
-                flags = ZMQ.DONTWAIT;
-                if (reply == Reply.BAD) {
-                    continue;
+        ZMQ.CancellationToken token = dealerCancel;
+        token.reset();          // a cancel meant for an earlier call must not end this one's wait
+        directWait = token;     // published before the queue is looked at: a caller that queues after that cancels it
+        try {
+            int flags = 0;      // the reply cannot be there yet: wait for it at once (a look first costs a system call)
+            while (true) {
+                if (!commands.isEmpty() || token.isCancellationRequested()) {
+                    // Only now does the call need a future: rpc-client completes it when the reply comes.
+                    PendingCall call = new PendingCall(id, function, frame, deadlineNs, timeoutNs, new CompletableFuture<>());
+                    handovers.incrementAndGet();
+                    inFlight.put(call.id(), call);
+                    byDeadline.add(call);
+                    return new DirectCall(null, call);
                 }
-                if (reply.id() != id) {
-                    lateReplies.incrementAndGet();
-                    LOG.debug("late reply to call #{} dropped", reply.id());
-                    continue;
+                if (flags == 0) {
+                    dealer.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE,
+                            Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - now))));
                 }
-                repliesReceived.incrementAndGet();
-                return new DirectCall(interpretReply(function, reply.body()), null);
+                Reply reply;
+                while ((reply = receiveReply(flags, token)) != null) {
+                    flags = ZMQ.DONTWAIT;
+                    if (reply == Reply.BAD) {
+                        continue;
+                    }
+                    if (reply.id() != id) {
+                        lateReplies.incrementAndGet();
+                        LOG.debug("late reply to call #{} dropped", reply.id());
+                        continue;
+                    }
+                    repliesReceived.incrementAndGet();
+                    return new DirectCall(interpretReply(function, reply.body()), null);
+                }
+                now = System.nanoTime();
+                if (now - deadlineNs >= 0) {
+                    timeouts.incrementAndGet();
+                    throw timeoutException(function, timeoutNs);
+                }
+                if (closing) {
+                    throw new RpcException("RPC client closed before the reply arrived");
+                }
+                flags = 0;
             }
-            now = System.nanoTime();
-            if (now - deadlineNs >= 0) {
-                timeouts.incrementAndGet();
-                throw timeoutException(function, timeoutNs);
-            }
-            if (closing) {
-                throw new RpcException("RPC client closed before the reply arrived");
-            }
-            if (!commands.isEmpty() || now - handoverAt >= 0) {
-                // Only now does the call need a future: rpc-client completes it when the reply comes.
-                PendingCall call = new PendingCall(id, function, frame, deadlineNs, timeoutNs, new CompletableFuture<>());
-                handovers.incrementAndGet();
-                inFlight.put(call.id(), call);
-                byDeadline.add(call);
-                return new DirectCall(null, call);
-            }
-            // A blocking receive waits on the socket's own mailbox: cheaper than a poller round.
-            flags = 0;
+        } finally {
+            directWait = null;
+        }
+    }
+
+    /** Any thread: ends a direct caller's blocking receive, if one is waiting (it then looks why). */
+    private void interruptDirectWait() {
+        ZMQ.CancellationToken token = directWait;
+        if (token != null) {
+            token.cancel();
         }
     }
 
@@ -359,6 +378,7 @@ public final class RpcClient implements AutoCloseable {
         commands.add(new PendingCall(nextCallId.incrementAndGet(), function, frame, System.nanoTime() + timeoutNs,
                 timeoutNs, future));
         wakeup.wake();
+        interruptDirectWait();   // a direct call waiting for its reply hands it over, so this one is sent at once
         if (closing) {
             failQueuedCommands();   // close() may have drained the queue before this call was added
         }
@@ -403,6 +423,7 @@ public final class RpcClient implements AutoCloseable {
         }
         closing = true;
         wakeup.wake();
+        interruptDirectWait();
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(5_000);
@@ -433,8 +454,8 @@ public final class RpcClient implements AutoCloseable {
      * @param callbackErrors     exceptions thrown by subscribers or liveness listeners (logged, skipped)
      * @param stalledHandshakes  request connections reopened because their ZeroMQ handshake never completed
      * @param directCalls        blocking calls sent and awaited on the calling thread (see {@link Context#directCalls})
-     * @param handovers          direct calls handed over to rpc-client while waiting for their reply (another thread's
-     *                           call was queued, or the reply took over {@value #DIRECT_HOLD_MS} ms)
+     * @param handovers          direct calls handed over to rpc-client while waiting for their reply (another thread
+     *                           queued a call)
      */
     public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
                            long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors,
@@ -487,111 +508,31 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Each round: take the DEALER, if there is work for it (queued calls, a handed-over call, calls in flight, or
-     * once a second: the handshake watch, monitor events, late replies) and no direct call holds it: send queued
-     * calls, read replies, expire calls, watch the handshake. Then read publishes, then sleep. The DEALER is released
-     * before sleeping unless calls are in flight (their replies must wake this thread), so an idle client leaves it to
-     * direct calls; an unfinished handshake is still checked on time, through the sleep's timeout. The owner of the DEALER sleeps in a poll of both sockets
-     * and the wake-up pipe. Without it, this thread blocks in the SUB socket's receive (or, without SUB, polls the
-     * pipe); a direct caller or {@code callAsync} that leaves work behind wakes it through the {@link Wakeup}.
+     * rpc-client thread only: the state {@link #round()} carries from one round to the next. {@code withDealer} is
+     * rebuilt whenever the DEALER is replaced.
+     */
+    private ZMQ.Poller withDealer;
+    private ZMQ.Poller withoutDealer;
+    private int pollerGeneration = -1;
+    private IdleSpin idle;
+
+    /**
+     * Runs {@link #round()} until the client closes. The loop is kept apart from the round so that the JIT compiles
+     * the round as a method after a few thousand rounds (a loop inside one method waits for on-stack replacement,
+     * tens of thousands of rounds, and ran interpreted until then).
      */
     private void run() {
-        ZMQ.Poller withDealer = null;
-        ZMQ.Poller withoutDealer = newPoller(false);
-        int pollerGeneration = -1;
-        IdleSpin idle = new IdleSpin(TimeUnit.MICROSECONDS.toNanos(context.idleSpinMicros));
+        withoutDealer = newPoller(false);
+        idle = new IdleSpin(TimeUnit.MICROSECONDS.toNanos(context.idleSpinMicros));
         try {
             while (!closing) {
-                long now = System.nanoTime();
-                boolean wantDealer = !commands.isEmpty() || handoverPending || now - dealerDueNs >= 0;
-                boolean owner = wantDealer && dealerLock.tryLock();
-                if (wantDealer && !owner) {
-                    dealerDueNs = now + DEALER_CHECK_NS;   // a direct caller has it; it wakes this thread if it leaves work
-                }
-                try {
-                    int work = 0;
-                    long dealerWakeNs = Long.MAX_VALUE;
-                    if (owner) {
-                        handoverPending = false;
-                        watchHandshake(now);
-                        if (pollerGeneration != dealerGeneration) {
-                            if (withDealer != null) {
-                                withDealer.close();
-                            }
-                            withDealer = newPoller(true);
-                            pollerGeneration = dealerGeneration;
-                        }
-                        work += sendCommands();
-                        work += readReplies();
-                        now = System.nanoTime();
-                        expireCalls(now);
-                        boolean callsOut = !inFlight.isEmpty() || !sentBeforeHandshake.isEmpty();
-                        if (callsOut || !handshakeDone) {
-                            dealerWakeNs = dealerWakeNs(now);   // without calls out, the handshake is checked on time
-                        }
-                        if (!callsOut) {
-                            dealerLock.unlock();
-                            owner = false;
-                            dealerDueNs = now + Math.min(dealerWakeNs, DEALER_CHECK_NS);
-                        } else {
-                            dealerDueNs = now;   // replies to wait for: take it again next round
-                        }
-                        for (Completion completion : completions) {
-                            completion.run();
-                        }
-                        completions.clear();
-                    }
-                    if (sub != null) {
-                        if (subDrained) {
-                            subDrained = false;   // the sleep just read the SUB socket empty: no need to look again
-                        } else {
-                            work += readPublishes(null);
-                        }
-                        now = System.nanoTime();
-                        checkLiveness(now);
-                    }
-                    if (work > 0) {
-                        idle.reset();
-                        continue;
-                    }
-                    if (idle.keepSpinning(now)) {
-                        continue;
-                    }
-                    idle.reset();
-                    long timeoutMs = idleTimeoutMs(now, owner ? dealerWakeNs : dealerDueNs - now);
-                    // Without the DEALER, wait in the SUB socket's own receive (woken by the nudge): far cheaper, and
-                    // without the multi-millisecond tails, than JeroMQ's poller, which only a DEALER owner needs.
-                    boolean receive = !owner && sub != null;
-                    if (receive) {
-                        wakeup.prepareToReceive();
-                    } else {
-                        wakeup.prepareToPoll();
-                    }
-                    boolean dealerWork = (!commands.isEmpty() || handoverPending) && (owner || !dealerLock.isLocked());
-                    boolean sleep = !dealerWork && !closing;
-                    byte[] received = null;
-                    if (sleep && receive) {
-                        sub.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
-                        received = sub.recv(0);
-                    } else if (sleep) {
-                        (owner ? withDealer : withoutDealer).poll(timeoutMs);
-                    }
-                    wakeup.awake();
-                    if (sleep && receive) {
-                        // what the receive got, and all that followed it; a timed-out receive found none
-                        subDrained = received == null || readPublishes(received) < BATCH;
-                    }
-                } finally {
-                    if (owner) {
-                        dealerLock.unlock();
-                    }
-                }
+                round();
             }
         } catch (Throwable t) {
             LOG.error("rpc-client thread failed; the client is closed", t);
             closing = true;
         } finally {
-            dealerLock.lock();   // a direct caller notices closing within DIRECT_CHECK_MS and lets go
+            dealerLock.lock();   // close() cancels a direct caller's receive; it lets go
             try {
                 completions.forEach(Completion::run);   // found before a failure: still delivered
                 completions.clear();
@@ -610,6 +551,103 @@ public final class RpcClient implements AutoCloseable {
                 zmq.close();
                 wakeup.close();
             } finally {
+                dealerLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * One round: take the DEALER, if there is work for it (queued calls, a handed-over call, calls in flight, or
+     * once a second: the handshake watch, monitor events, late replies) and no direct call holds it: send queued
+     * calls, read replies, expire calls, watch the handshake. Then read publishes, then sleep. The DEALER is released
+     * before sleeping unless calls are in flight (their replies must wake this thread), so an idle client leaves it to
+     * direct calls; an unfinished handshake is still checked on time, through the sleep's timeout. The owner of the
+     * DEALER sleeps in a poll of both sockets and the wake-up pipe. Without it, this thread blocks in the SUB socket's
+     * receive (or, without SUB, polls the pipe); a direct caller or {@code callAsync} that leaves work behind wakes it
+     * through the {@link Wakeup}.
+     */
+    private void round() {
+        long now = System.nanoTime();
+        boolean wantDealer = !commands.isEmpty() || handoverPending || now - dealerDueNs >= 0;
+        boolean owner = wantDealer && dealerLock.tryLock();
+        if (wantDealer && !owner) {
+            dealerDueNs = now + DEALER_CHECK_NS;   // a direct caller has it; it wakes this thread if it leaves work
+        }
+        try {
+            int work = 0;
+            long dealerWakeNs = Long.MAX_VALUE;
+            if (owner) {
+                handoverPending = false;
+                watchHandshake(now);
+                if (pollerGeneration != dealerGeneration) {
+                    if (withDealer != null) {
+                        withDealer.close();
+                    }
+                    withDealer = newPoller(true);
+                    pollerGeneration = dealerGeneration;
+                }
+                work += sendCommands();
+                work += readReplies();
+                now = System.nanoTime();
+                expireCalls(now);
+                boolean callsOut = !inFlight.isEmpty() || !sentBeforeHandshake.isEmpty();
+                if (callsOut || !handshakeDone) {
+                    dealerWakeNs = dealerWakeNs(now);   // without calls out, the handshake is checked on time
+                }
+                if (!callsOut) {
+                    dealerLock.unlock();
+                    owner = false;
+                    dealerDueNs = now + Math.min(dealerWakeNs, DEALER_CHECK_NS);
+                } else {
+                    dealerDueNs = now;   // replies to wait for: take it again next round
+                }
+                for (Completion completion : completions) {
+                    completion.run();
+                }
+                completions.clear();
+            }
+            if (sub != null) {
+                if (subDrained) {
+                    subDrained = false;   // the sleep just read the SUB socket empty: no need to look again
+                } else {
+                    work += readPublishes(null);
+                }
+                now = System.nanoTime();
+                checkLiveness(now);
+            }
+            if (work > 0) {
+                idle.reset();
+                return;
+            }
+            if (idle.keepSpinning(now)) {
+                return;
+            }
+            idle.reset();
+            long timeoutMs = idleTimeoutMs(now, owner ? dealerWakeNs : dealerDueNs - now);
+            // Without the DEALER, wait in the SUB socket's own receive (woken by the nudge): far cheaper, and
+            // without the multi-millisecond tails, than JeroMQ's poller, which only a DEALER owner needs.
+            boolean receive = !owner && sub != null;
+            if (receive) {
+                wakeup.prepareToReceive();
+            } else {
+                wakeup.prepareToPoll();
+            }
+            boolean dealerWork = (!commands.isEmpty() || handoverPending) && (owner || !dealerLock.isLocked());
+            boolean sleep = !dealerWork && !closing;
+            byte[] received = null;
+            if (sleep && receive) {
+                sub.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE, timeoutMs));
+                received = sub.recv(0);
+            } else if (sleep) {
+                (owner ? withDealer : withoutDealer).poll(timeoutMs);
+            }
+            wakeup.awake();
+            if (sleep && receive) {
+                // what the receive got, and all that followed it; a timed-out receive found none
+                subDrained = received == null || readPublishes(received) < BATCH;
+            }
+        } finally {
+            if (owner) {
                 dealerLock.unlock();
             }
         }
@@ -666,6 +704,7 @@ public final class RpcClient implements AutoCloseable {
         dealer.monitor(monitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
                 | EVENT_HANDSHAKE_FAILED_AUTH | EVENT_HANDSHAKE_FAILED_PROTOCOL
                 | EVENT_HANDSHAKE_FAILED_NO_DETAIL | EVENT_HANDSHAKE_SUCCEEDED);
+        dealerCancel = dealer.createCancellationToken();
         dealerMonitor = zmq.createSocket(SocketType.PAIR);
         dealerMonitor.connect(monitorEndpoint);
         dealer.connect(context.reqEndpoint);
@@ -783,7 +822,24 @@ public final class RpcClient implements AutoCloseable {
      * within the socket's receive timeout ({@code flags} 0).
      */
     private Reply receiveReply(int flags) {
-        byte[] first = dealer.recv(flags);
+        return receiveReply(flags, null);
+    }
+
+    /** As {@link #receiveReply(int)}; a receive that waits ends early (null) when {@code token} is cancelled. */
+    private Reply receiveReply(int flags, ZMQ.CancellationToken token) {
+        byte[] first;
+        if (token == null) {
+            first = dealer.recv(flags);
+        } else {
+            try {
+                first = dealer.recv(flags, token);
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZError.ECANCELED) {
+                    throw e;
+                }
+                return null;
+            }
+        }
         if (first == null) {
             return null;
         }
@@ -1075,7 +1131,6 @@ public final class RpcClient implements AutoCloseable {
         private long idleSpinMicros = IDLE_SPIN_MICROS_DEFAULT;
         private long handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
         private boolean directCalls = true;
-        private long directHoldMs = DIRECT_HOLD_MS;
         private Boolean compactEnvelope;
         private String curveServerKey;
         private io.jtrader.rpc.security.CurveKeys curveClientKeys;
@@ -1216,13 +1271,6 @@ public final class RpcClient implements AutoCloseable {
         public Context directCalls(boolean direct) {
             checkOpen();
             this.directCalls = direct;
-            return this;
-        }
-
-        /** Tests only: how long a direct call keeps waiting for its reply before it is handed over unasked. */
-        Context directHoldMs(long ms) {
-            checkOpen();
-            this.directHoldMs = ms;
             return this;
         }
 
