@@ -37,7 +37,8 @@ run() { echo "\$ $*" | tee -a "$LOG"; "$@" 2>&1 | tee -a "$LOG" | grep -E "^(RES
   echo "# $("$JAVA" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$LOG"
 run "$JAVA" -jar "$JAR" "VnpyCodecBenchmark" $JMH -prof gc -jvmArgs "-Xms1g -Xmx1g -XX:+AlwaysPreTouch"
-run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.RoundTripBenchmark --calls "$CALLS" --warmup "$WARM" --repeats "$REPEATS"
+# Round trip: a longer warm-up, so the JIT has finished compiling both sides before the first repeat is measured
+run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.RoundTripBenchmark --calls "$CALLS" --warmup "$((WARM * 3))" --repeats "$REPEATS"
 run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.PipelineBenchmark --calls $((CALLS * 10)) --window 1000 --repeats "$REPEATS"
 run "$JAVA" -cp "$JAR" io.jtrader.bench.rpc.ConcurrencyBenchmark --seconds "$SECONDS_" --repeats "$REPEATS" \
     --connections 1,4,16 --slow-ms 200

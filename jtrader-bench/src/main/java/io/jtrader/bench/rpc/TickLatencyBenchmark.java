@@ -46,7 +46,7 @@ public final class TickLatencyBenchmark {
             String ready = publisher.expect("READY", 60);
             String[][] subscriberArgs = {
                     {"--mode", "raw", "--wait", rawWait, "--pub", BenchSupport.field(ready, "raw")},
-                    {"--mode", "ours", "--pub", BenchSupport.field(ready, "ours")}};
+                    {"--mode", "ours", "--pub", BenchSupport.field(ready, "ours"), "--rep", BenchSupport.field(ready, "rep")}};
             BenchSupport.Child[] subscribers = new BenchSupport.Child[2];
             try {
                 long warmup = Math.max(1_000, rate * warmupSeconds);

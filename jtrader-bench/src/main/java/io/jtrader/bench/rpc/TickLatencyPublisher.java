@@ -36,7 +36,8 @@ public final class TickLatencyPublisher {
             ZMQ.Socket raw = zmq.createSocket(SocketType.PUB);
             raw.setSndHWM(0);
             raw.bind("tcp://127.0.0.1:*");
-            System.out.println("READY ours=" + server.pubEndpoint() + " raw=" + raw.getLastEndpoint());
+            System.out.println("READY ours=" + server.pubEndpoint() + " raw=" + raw.getLastEndpoint() + " rep="
+                    + server.repEndpoint());
             BufferedReader stdin = BenchSupport.stdin();
             String line;
             byte[] rawFrame = new byte[8 + golden.length];

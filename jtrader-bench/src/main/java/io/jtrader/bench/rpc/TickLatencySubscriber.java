@@ -30,7 +30,8 @@ public final class TickLatencySubscriber {
         Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
         AtomicLong received = new AtomicLong();
         boolean poll = BenchSupport.stringArg(args, "wait", "recv").equals("poll");
-        AutoCloseable subscription = mode.equals("ours") ? ours(endpoint, recorder, received)
+        AutoCloseable subscription = mode.equals("ours")
+                ? ours(endpoint, BenchSupport.stringArg(args, "rep", "tcp://127.0.0.1:1"), recorder, received)
                 : raw(endpoint, recorder, received, poll);
         try (subscription) {
             System.out.println("READY");
@@ -70,8 +71,12 @@ public final class TickLatencySubscriber {
         System.exit(0);
     }
 
-    private static AutoCloseable ours(String endpoint, Recorder recorder, AtomicLong received) {
-        RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(endpoint)
+    /**
+     * An RpcClient as a trading client has one: its request side connected to the server (an unconnected DEALER
+     * would add a reconnect attempt every 100 ms to the I/O thread that also delivers the ticks).
+     */
+    private static AutoCloseable ours(String endpoint, String rep, Recorder recorder, AtomicLong received) {
+        RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(rep).subEndpoint(endpoint)
                 .codec(BenchSupport.codec()).subReceiveHwm(0));
         client.subscribe("", (topic, data) -> {
             if (data instanceof VnpyEvent e && e.extra().get("sent_ns") instanceof Long sent) {
