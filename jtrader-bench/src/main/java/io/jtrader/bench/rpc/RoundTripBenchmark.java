@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Round trip of a small call between two processes: jtrader RpcClient → RpcServer versus raw JeroMQ REQ → REP
@@ -19,6 +20,10 @@ import java.util.Map;
  * p99 ≤ 1.3×.
  *
  * <pre>java -cp jtrader-bench/target/benchmarks.jar io.jtrader.bench.rpc.RoundTripBenchmark --calls 20000 --warmup 20000 --repeats 5</pre>
+ *
+ * <p>{@code --raw-timeout-ms N} makes the raw REQ wait for each reply in receives of at most N ms, called again until
+ * the reply comes (as a client that must look at something else now and then would): it shows what short timed
+ * waits cost on the machine (docs/benchmarks.md, round 5). Default 0: one receive with a 10 s timeout.
  */
 public final class RoundTripBenchmark {
     public static void main(String[] args) {
@@ -27,8 +32,9 @@ public final class RoundTripBenchmark {
         int repeats = (int) BenchSupport.longArg(args, "repeats", 5);
         long spin = BenchSupport.longArg(args, "spin", 0);
         long inline = BenchSupport.longArg(args, "inline", 1);
+        int rawTimeoutMs = (int) BenchSupport.longArg(args, "raw-timeout-ms", 0);
         System.out.println("# RPC round trip, " + BenchSupport.environment() + "; calls=" + calls + " warmup=" + warmup
-                + " repeats=" + repeats + " idleSpinMicros=" + spin + " inline=" + (inline != 0));
+                + " repeats=" + repeats + " idleSpinMicros=" + spin + " inline=" + (inline != 0) + " rawTimeoutMs=" + rawTimeoutMs);
         FrameCodec codec = BenchSupport.codec();
         PyTuple orderArgs = PyTuple.of("rb2601.SHFE", "LONG", 3500.0, 1.0);
         byte[] request = codec.encode(List.of("send_order", orderArgs, Map.of()));
@@ -54,9 +60,9 @@ public final class RoundTripBenchmark {
                     long[] rates = new long[2];
                     if (r % 2 == 0) {
                         rates[0] = runOurs(client, orderArgs, warmup, calls, ours);
-                        rates[1] = runRaw(req, request, warmup, calls, raw);
+                        rates[1] = runRaw(req, request, warmup, calls, raw, rawTimeoutMs);
                     } else {
-                        rates[1] = runRaw(req, request, warmup, calls, raw);
+                        rates[1] = runRaw(req, request, warmup, calls, raw, rawTimeoutMs);
                         rates[0] = runOurs(client, orderArgs, warmup, calls, ours);
                     }
                     oursP50[r] = ours.getValueAtPercentile(50) / 1000.0;
@@ -99,20 +105,37 @@ public final class RoundTripBenchmark {
         return calls * 1_000_000_000L / (System.nanoTime() - start);
     }
 
-    private static long runRaw(ZMQ.Socket req, byte[] request, int warmup, int calls, Histogram histogram) {
+    private static long runRaw(ZMQ.Socket req, byte[] request, int warmup, int calls, Histogram histogram, int timeoutMs) {
+        if (timeoutMs > 0) {
+            req.setReceiveTimeOut(timeoutMs);
+        }
         for (int i = 0; i < warmup; i++) {
             req.send(request, 0);
-            requireReply(req.recv(0));
+            requireReply(receive(req, timeoutMs));
         }
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             long t0 = System.nanoTime();
             req.send(request, 0);
-            byte[] reply = req.recv(0);
+            byte[] reply = receive(req, timeoutMs);
             histogram.recordValue(System.nanoTime() - t0);
             requireReply(reply);
         }
+        req.setReceiveTimeOut(10_000);
         return calls * 1_000_000_000L / (System.nanoTime() - start);
+    }
+
+    /** One receive (10 s timeout), or receives of {@code timeoutMs} until the reply comes, for at most 10 s. */
+    private static byte[] receive(ZMQ.Socket req, int timeoutMs) {
+        if (timeoutMs <= 0) {
+            return req.recv(0);
+        }
+        long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        byte[] reply;
+        while ((reply = req.recv(0)) == null && System.nanoTime() - giveUpNs < 0) {
+            // the timeout passed without the reply: wait again, as a client that looks elsewhere in between would
+        }
+        return reply;
     }
 
     private static void requireReply(byte[] reply) {
