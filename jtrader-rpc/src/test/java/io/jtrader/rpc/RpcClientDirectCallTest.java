@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Blocking calls made on the calling thread (no hand-off to rpc-client and back), handed over to rpc-client when the
- * reply is slow, and mixed with queued calls from other threads.
+ * Blocking calls made on the calling thread (no hand-off to rpc-client and back), handed over to rpc-client when
+ * another thread queues a call while the reply is awaited, and mixed with queued calls from other threads.
  */
 class RpcClientDirectCallTest {
 
@@ -36,9 +36,9 @@ class RpcClientDirectCallTest {
     }
 
     /**
-     * Calls until one call went direct and was answered within the direct wait. The first calls may go the queued
+     * Calls until one call went direct and was answered on the calling thread. The first calls may go the queued
      * way (handshake not yet reported, or rpc-client still holding the socket just after completing an earlier
-     * reply) or be handed over (a cold JVM); after a call answered directly nothing wakes rpc-client, so the next
+     * reply); after a call answered directly nothing wakes rpc-client, so the next
      * blocking call finds the socket free.
      */
     private static void callUntilDirect(RpcClient client, String function) {
