@@ -77,7 +77,6 @@ public final class RpcClient implements AutoCloseable {
     private final long handshakeStallNs;
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
-    /** How long a direct call drives the DEALER itself before handing its reply over to {@code rpc-client}. */
     /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
     private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
@@ -259,9 +258,10 @@ public final class RpcClient implements AutoCloseable {
 
     /**
      * Under dealerLock: sends the call on the calling thread and waits for its reply until it comes, the deadline
-     * passes, or another thread queues a call (then hands it over to rpc-client). Returns null (nothing sent) when the queued path must be taken: the client is
-     * closing, an earlier call is queued or in flight (order), the connection has no completed handshake, or the
-     * request cannot be encoded (the queued path reports that the same way). Throws what {@code call} throws.
+     * passes, or another thread queues a call (then hands it over to rpc-client). Returns null (nothing sent) when
+     * the queued path must be taken: the client is closing, an earlier call is queued or in flight (order), the
+     * connection has no completed handshake, or the request cannot be encoded (the queued path reports that the same
+     * way). Throws what {@code call} throws.
      */
     private DirectCall callDirect(Duration timeout, String function, PyTuple args, Map<String, ?> kwargs) {
         long now = System.nanoTime();
@@ -288,7 +288,6 @@ public final class RpcClient implements AutoCloseable {
         token.reset();          // a cancel meant for an earlier call must not end this one's wait
         directWait = token;     // published before the queue is looked at: a caller that queues after that cancels it
         try {
-            int flags = 0;      // the reply cannot be there yet: wait for it at once (a look first costs a system call)
             while (true) {
                 if (!commands.isEmpty() || token.isCancellationRequested()) {
                     // Only now does the call need a future: rpc-client completes it when the reply comes.
@@ -298,10 +297,11 @@ public final class RpcClient implements AutoCloseable {
                     byDeadline.add(call);
                     return new DirectCall(null, call);
                 }
-                if (flags == 0) {
-                    dealer.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE,
-                            Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - now))));
-                }
+                dealer.setReceiveTimeOut((int) Math.min(Integer.MAX_VALUE,
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - now))));
+                // The reply cannot be there yet: wait for it at once (a look first costs a system call), then take
+                // whatever else has arrived without waiting.
+                int flags = 0;
                 Reply reply;
                 while ((reply = receiveReply(flags, token)) != null) {
                     flags = ZMQ.DONTWAIT;
@@ -324,7 +324,6 @@ public final class RpcClient implements AutoCloseable {
                 if (closing) {
                     throw new RpcException("RPC client closed before the reply arrived");
                 }
-                flags = 0;
             }
         } finally {
             directWait = null;
@@ -803,7 +802,7 @@ public final class RpcClient implements AutoCloseable {
     private int readReplies() {
         int read = 0;
         Reply reply;
-        while (read < BATCH && (reply = receiveReply(ZMQ.DONTWAIT)) != null) {
+        while (read < BATCH && (reply = receiveReply(ZMQ.DONTWAIT, null)) != null) {
             read++;
             if (reply != Reply.BAD) {
                 onReply(reply.id(), reply.body());
@@ -819,13 +818,8 @@ public final class RpcClient implements AutoCloseable {
 
     /**
      * Under dealerLock: the next reply on the DEALER, or null when none is waiting ({@link ZMQ#DONTWAIT}) or none came
-     * within the socket's receive timeout ({@code flags} 0).
+     * within the socket's receive timeout ({@code flags} 0) or before {@code token} (may be null) was cancelled.
      */
-    private Reply receiveReply(int flags) {
-        return receiveReply(flags, null);
-    }
-
-    /** As {@link #receiveReply(int)}; a receive that waits ends early (null) when {@code token} is cancelled. */
     private Reply receiveReply(int flags, ZMQ.CancellationToken token) {
         byte[] first;
         if (token == null) {

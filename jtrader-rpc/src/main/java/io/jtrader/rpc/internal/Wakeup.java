@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectableChannel;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,14 +39,9 @@ public final class Wakeup implements AutoCloseable {
     private volatile int sleeping = AWAKE;
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    /** A wake-up that can only interrupt a poll. */
-    public Wakeup() {
-        this(null);
-    }
-
-    /** @param nudge sends the message that ends the owner's blocking receive; null if the owner never receives blocked */
+    /** @param nudge sends the message that ends the owner's blocking receive (used only after {@link #prepareToReceive}) */
     public Wakeup(Runnable nudge) {
-        this.nudge = nudge;
+        this.nudge = Objects.requireNonNull(nudge, "nudge");
         try {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
@@ -93,9 +89,6 @@ public final class Wakeup implements AutoCloseable {
 
     /** Owner thread: it is about to re-check its queues and then block in a receive that the nudge ends. */
     public void prepareToReceive() {
-        if (nudge == null) {
-            throw new IllegalStateException("this wake-up has no nudge; the owner must poll");
-        }
         sleeping = RECEIVING;
     }
 
