@@ -142,8 +142,46 @@ class RpcServerInlineTest {
             }
             assertThat(server.isInline("sometimes_slow")).isFalse();
             assertThat(server.counters().inlineDemotions()).isEqualTo(1);
+            assertThat(server.counters().inlineOverruns()).isEqualTo(3);
             assertThat((String) client.call("sometimes_slow")).startsWith("rpc-worker-");
+            // with no inline function left, even a request for an unknown name is answered from the pool
+            assertThatThrownBy(() -> client.call("no_such_function")).isInstanceOf(RpcRemoteException.class);
             assertThat(server.counters().inlineCalls()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldKeepAFunctionInlineWhenItsOverrunsAreFarApartAndMoveItWhenThreeFallWithin100Calls() {
+        CountDownLatch never = new CountDownLatch(1);
+        // a 20 ms budget: host stalls and GC pauses of this machine stay under it, the function's 40 ms waits do not
+        try (RpcServer server = new RpcServer(Loopback.serverContext().inlineBudgetMicros(20_000))
+                .registerInline("mostly_fast", call -> {
+                    boolean slow = call.requiredArg(0, Boolean.class);
+                    if (slow) {
+                        never.await(40, TimeUnit.MILLISECONDS);   // as a pause of the whole process would
+                    }
+                    return threadName();
+                }).start();
+             RpcClient client = Loopback.client(server)) {
+            // calls 0..599: an overrun every 60 calls, so never three within 100 (any three span 121 calls)
+            for (int i = 0; i < 600; i++) {
+                assertThat(client.call("mostly_fast", i % 60 == 0)).as("call %d", i).isEqualTo("rpc-server");
+            }
+            assertThat(server.counters().inlineOverruns()).isEqualTo(10);
+            assertThat(server.counters().inlineDemotions()).isZero();
+            assertThat(server.isInline("mostly_fast")).isTrue();
+            // calls 600..680: overruns at 600, 640 and 680. At 640 the last three (540, 600, 640) span 101 calls:
+            // still inline; 680 is the third within 81 calls: demoted after it.
+            for (int i = 600; i <= 680; i++) {
+                assertThat(server.isInline("mostly_fast")).as("before call %d", i).isTrue();
+                assertThat(client.call("mostly_fast", i % 40 == 0)).as("call %d", i).isEqualTo("rpc-server");
+            }
+            assertThat(server.isInline("mostly_fast")).isFalse();
+            assertThat(server.counters().inlineOverruns()).isEqualTo(13);
+            assertThat(server.counters().inlineDemotions()).isEqualTo(1);
+            assertThat((String) client.call("mostly_fast", false)).startsWith("rpc-worker-");
+            assertThat(server.counters().inlineCalls()).isEqualTo(681);
         }
     }
 
