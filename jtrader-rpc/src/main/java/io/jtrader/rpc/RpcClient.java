@@ -77,6 +77,10 @@ public final class RpcClient implements AutoCloseable {
     private final long handshakeStallNs;
     /** Handshake timeouts a connection may stay unreported as connected, with calls waiting, before it is reopened. */
     private static final int NEVER_CONNECTED_FACTOR = 3;
+    /** First poke of a connection still without its handshake after its TCP connect ({@link #pokeIoThread}). */
+    private static final long FIRST_POKE_NS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Pokes per connection, at 50, 100, 200, 400 and 800 ms after its TCP connect; then the reopen watch takes over. */
+    private static final int MAX_POKES = 5;
     /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
     private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
@@ -107,6 +111,7 @@ public final class RpcClient implements AutoCloseable {
      */
     private volatile ZMQ.CancellationToken directWait;
     private final ZMQ.Socket sub;
+    private final ZMQ.Socket subMonitor;                        // rpc-client thread; null without SUB
     private volatile boolean closing;
     private volatile boolean heartbeatSeen;
     private volatile boolean serverLost;
@@ -119,9 +124,14 @@ public final class RpcClient implements AutoCloseable {
     private boolean handshakeDone;
     private long connectedAtNs;                                 // 0 = no TCP connection waiting for its handshake
     private long openedAtNs;                                    // when the current DEALER was opened
+    private int dealerPokes;                                    // pokes since the DEALER's last TCP connect
     private final List<PendingCall> sentBeforeHandshake = new java.util.ArrayList<>();
 
     // rpc-client thread only
+    private boolean subHandshakeDone;
+    private long subConnectedAtNs;                              // 0 = no TCP connection waiting for its handshake
+    private long subOpenedAtNs;
+    private int subPokes;
     private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
     private int heartbeatGapCount;
     private long lastHeartbeatNs;
@@ -149,6 +159,7 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicLong stalledHandshakes = new AtomicLong();
     private final AtomicLong directCalls = new AtomicLong();
     private final AtomicLong handovers = new AtomicLong();
+    private final AtomicLong handshakePokes = new AtomicLong();
     private volatile String securityFailure;
     private static final int EVENT_HANDSHAKE_FAILED_NO_DETAIL = 2048;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
     private static final int EVENT_HANDSHAKE_SUCCEEDED = 4096;   // zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED
@@ -173,6 +184,12 @@ public final class RpcClient implements AutoCloseable {
                 sub.setLinger(0);
                 sub.setTCPKeepAlive(1);
                 sub.subscribe(new byte[0]);
+                String subMonitorEndpoint = "inproc://jtrader-rpc-client-sub-" + System.identityHashCode(this);
+                sub.monitor(subMonitorEndpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
+                        | ZMQ.EVENT_DISCONNECTED);
+                subMonitor = zmq.createSocket(SocketType.PAIR);
+                subMonitor.connect(subMonitorEndpoint);
+                subOpenedAtNs = System.nanoTime();
                 sub.connect(Endpoints.check("subEndpoint", context.subEndpoint));
                 ZMQ.Socket wakePub = zmq.createSocket(SocketType.PUB);
                 wakePub.setLinger(0);
@@ -182,6 +199,7 @@ public final class RpcClient implements AutoCloseable {
                 nudge = new InprocNudge(wakePub, WAKE_FRAME);
             } else {
                 sub = null;
+                subMonitor = null;
                 nudge = null;
             }
         } catch (ZMQException e) {
@@ -438,7 +456,7 @@ public final class RpcClient implements AutoCloseable {
     public Counters counters() {
         return new Counters(callsSent.get(), repliesReceived.get(), timeouts.get(), lateReplies.get(),
                 badReplies.get(), messagesReceived.get(), heartbeatsReceived.get(), badFrames.get(), callbackErrors.get(),
-                stalledHandshakes.get(), directCalls.get(), handovers.get());
+                stalledHandshakes.get(), directCalls.get(), handovers.get(), handshakePokes.get());
     }
 
     /**
@@ -455,10 +473,12 @@ public final class RpcClient implements AutoCloseable {
      * @param directCalls        blocking calls sent and awaited on the calling thread (see {@link Context#directCalls})
      * @param handovers          direct calls handed over to rpc-client while waiting for their reply (another thread
      *                           queued a call)
+     * @param handshakePokes     pokes of the I/O thread for a connection that was late with its handshake (a JeroMQ
+     *                           0.6.0 race; see {@link Context#handshakeTimeoutMs})
      */
     public record Counters(long callsSent, long repliesReceived, long timeouts, long lateReplies, long badReplies,
                            long messagesReceived, long heartbeatsReceived, long badFrames, long callbackErrors,
-                           long stalledHandshakes, long directCalls, long handovers) {
+                           long stalledHandshakes, long directCalls, long handovers, long handshakePokes) {
     }
 
     private record PendingCall(long id, String function, byte[] frame, long deadlineNs, long timeoutNs,
@@ -606,6 +626,7 @@ public final class RpcClient implements AutoCloseable {
                 completions.clear();
             }
             if (sub != null) {
+                watchSubHandshake(now);
                 if (subDrained) {
                     subDrained = false;   // the sleep just read the SUB socket empty: no need to look again
                 } else {
@@ -709,6 +730,7 @@ public final class RpcClient implements AutoCloseable {
         dealer.connect(context.reqEndpoint);
         handshakeDone = false;
         connectedAtNs = 0;
+        dealerPokes = 0;
         openedAtNs = System.nanoTime();
     }
 
@@ -731,15 +753,19 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * JeroMQ 0.6.0 sometimes leaves a fresh TCP connection without its ZMTP handshake for good (seen on loopback
-     * when several connections open at once): everything sent on it waits forever. Frames sent before a
-     * handshake cannot have reached the server, so after {@link Context#handshakeTimeoutMs()} the DEALER is replaced and
-     * those calls are sent again on the new one.
+     * JeroMQ 0.6.0 sometimes leaves a fresh TCP connection without its ZMTP handshake for good: everything sent on it
+     * would wait forever. First the I/O thread is poked ({@link #pokeIoThread}), which repairs that race. If the
+     * handshake still has not come after {@link Context#handshakeTimeoutMs()}, the DEALER is replaced and the calls sent
+     * before the handshake (they cannot have reached the server) are sent again on the new one.
      */
     private void watchHandshake(long now) {
         drainMonitor(now);
         if (handshakeDone) {
             return;
+        }
+        if (connectedAtNs != 0 && dealerPokes < MAX_POKES && now - pokeDueNs(connectedAtNs, dealerPokes) >= 0) {
+            dealerPokes++;
+            pokeIoThread(context.reqEndpoint);
         }
         boolean connectedButSilent = connectedAtNs != 0 && now - connectedAtNs >= handshakeStallNs;
         // The stall also shows as a connection JeroMQ never reports as connected at all: with calls waiting, reopen
@@ -775,6 +801,7 @@ public final class RpcClient implements AutoCloseable {
             int type = event.getEvent();
             if (type == ZMQ.EVENT_CONNECTED) {
                 connectedAtNs = now;
+                dealerPokes = 0;
             } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
                 handshakeDone = true;
                 connectedAtNs = 0;
@@ -1067,6 +1094,10 @@ public final class RpcClient implements AutoCloseable {
         if (sub != null && !serverLost) {
             untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
         }
+        if (sub != null) {
+            untilNs = Math.min(untilNs, untilHandshakeLookNs(now, subHandshakeDone, subConnectedAtNs, subPokes,
+                    subOpenedAtNs));
+        }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
     }
 
@@ -1082,7 +1113,74 @@ public final class RpcClient implements AutoCloseable {
         if (connectedAtNs != 0 && !handshakeDone) {
             untilNs = Math.min(untilNs, connectedAtNs + handshakeStallNs - now);
         }
-        return untilNs;
+        return Math.min(untilNs, untilHandshakeLookNs(now, handshakeDone, connectedAtNs, dealerPokes, openedAtNs));
+    }
+
+    /**
+     * Nanoseconds until a connection without its handshake needs a look: its next poke, or, while it is young and
+     * not yet TCP-connected, {@link #FIRST_POKE_NS} (its CONNECTED event is only seen when the monitor is read).
+     * {@code Long.MAX_VALUE} when nothing is due.
+     */
+    private long untilHandshakeLookNs(long now, boolean done, long connectedAt, int pokes, long openedAt) {
+        if (done) {
+            return Long.MAX_VALUE;
+        }
+        if (connectedAt != 0) {
+            return pokes < MAX_POKES ? Math.max(0, pokeDueNs(connectedAt, pokes) - now) : Long.MAX_VALUE;
+        }
+        return now - openedAt < handshakeStallNs ? FIRST_POKE_NS : Long.MAX_VALUE;
+    }
+
+    /** When poke number {@code pokes} (from 0) of a connection TCP-connected at {@code connectedAt} is due. */
+    private static long pokeDueNs(long connectedAt, int pokes) {
+        return connectedAt + (FIRST_POKE_NS << pokes);
+    }
+
+    /** rpc-client thread: follows the SUB connection's handshake through its monitor, and pokes when it is late. */
+    private void watchSubHandshake(long now) {
+        ZMQ.Event event;
+        while ((event = ZMQ.Event.recv(subMonitor, ZMQ.DONTWAIT)) != null) {
+            int type = event.getEvent();
+            if (type == ZMQ.EVENT_CONNECTED) {
+                subConnectedAtNs = now;
+                subPokes = 0;
+            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+                subHandshakeDone = true;
+                subConnectedAtNs = 0;
+            } else if (type == ZMQ.EVENT_DISCONNECTED) {
+                subHandshakeDone = false;
+                subConnectedAtNs = 0;
+            }
+        }
+        if (!subHandshakeDone && subConnectedAtNs != 0 && subPokes < MAX_POKES
+                && now - pokeDueNs(subConnectedAtNs, subPokes) >= 0) {
+            subPokes++;
+            pokeIoThread(context.subEndpoint);
+        }
+    }
+
+    /**
+     * Works around a race in JeroMQ 0.6.0's I/O thread (reported upstream as zeromq/jeromq pull request 1022, not
+     * released): when a connect completes, the connecter's selection key is cancelled and the new engine registers
+     * the same channel; if both happen in one pass of the poller, before a select has dropped the cancelled key, the
+     * engine is never registered. The connection is then TCP-connected but silent: no greeting goes out and no
+     * handshake completes (measured here on about 3-14% of fresh loopback connections). Any later change of that I/O
+     * thread's registrations repairs it, so this makes one: it binds a listener to a free loopback port and closes it
+     * at once (nothing connects to it). Called when a connection has gone {@link #FIRST_POKE_NS} and more without its
+     * handshake; the reopen after {@link Context#handshakeTimeoutMs} stays as the last resort.
+     */
+    private void pokeIoThread(String endpoint) {
+        handshakePokes.incrementAndGet();
+        ZMQ.Socket poke = zmq.createSocket(SocketType.PULL);
+        try {
+            poke.setLinger(0);
+            poke.bind("tcp://127.0.0.1:*");
+            LOG.debug("connection to {} is late with its ZeroMQ handshake; poked the I/O thread", endpoint);
+        } catch (ZMQException e) {
+            LOG.debug("could not poke the I/O thread for {}: {}", endpoint, e.getMessage());
+        } finally {
+            zmq.destroySocket(poke);
+        }
     }
 
     private static byte[] longToBytes(long value) {
@@ -1246,7 +1344,10 @@ public final class RpcClient implements AutoCloseable {
 
         /**
          * How long a new request connection may stay without its ZeroMQ handshake before the client reopens it
-         * and resends the calls queued on it, 100..60,000 ms (works around a JeroMQ 0.6.0 stall).
+         * and resends the calls queued on it, 100..60,000 ms. The last resort against a JeroMQ 0.6.0 race that leaves
+         * a few percent of fresh connections silent; before it, the client pokes its I/O thread 50, 100, 200, 400 and
+         * 800 ms after the TCP connect (request and SUB connections alike), which repairs them
+         * ({@link Counters#handshakePokes()}).
          */
         public Context handshakeTimeoutMs(long timeoutMs) {
             checkOpen();
