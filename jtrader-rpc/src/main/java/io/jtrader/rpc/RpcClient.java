@@ -81,6 +81,8 @@ public final class RpcClient implements AutoCloseable {
     private static final long FIRST_POKE_NS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Pokes per connection, at 50, 100, 200, 400 and 800 ms after its TCP connect; then the reopen watch takes over. */
     private static final int MAX_POKES = 5;
+    /** How often the SUB monitor is read while its connection is up. */
+    private static final long SUB_MONITOR_READ_NS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How often an idle rpc-client thread looks at the DEALER and its monitor when nothing asks it to. */
     private static final long DEALER_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(1_000);
     private final ZContext zmq = new ZContext(1);
@@ -132,6 +134,7 @@ public final class RpcClient implements AutoCloseable {
     private long subConnectedAtNs;                              // 0 = no TCP connection waiting for its handshake
     private long subOpenedAtNs;
     private int subPokes;
+    private long subMonitorReadNs;                              // when the SUB monitor was last read
     private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
     private int heartbeatGapCount;
     private long lastHeartbeatNs;
@@ -1136,8 +1139,15 @@ public final class RpcClient implements AutoCloseable {
         return connectedAt + (FIRST_POKE_NS << pokes);
     }
 
-    /** rpc-client thread: follows the SUB connection's handshake through its monitor, and pokes when it is late. */
+    /**
+     * rpc-client thread: follows the SUB connection's handshake through its monitor, and pokes when it is late. Once
+     * the handshake is done the monitor is read every 100 ms only (for a disconnect), not on every publish.
+     */
     private void watchSubHandshake(long now) {
+        if (subHandshakeDone && now - subMonitorReadNs < SUB_MONITOR_READ_NS) {
+            return;
+        }
+        subMonitorReadNs = now;
         ZMQ.Event event;
         while ((event = ZMQ.Event.recv(subMonitor, ZMQ.DONTWAIT)) != null) {
             int type = event.getEvent();
