@@ -13,7 +13,7 @@ import java.util.Arrays;
  * Child process of {@link RoundTripBenchmark}: a jtrader {@link RpcServer} serving {@code send_order} (inline on
  * the rpc-server thread unless {@code --inline 0}) and a raw
  * JeroMQ REP socket that answers every request with the very bytes RpcServer would send. Prints
- * {@code READY ours=ENDPOINT raw=ENDPOINT}; exits when stdin closes.
+ * {@code READY ours=ENDPOINT raw=ENDPOINT pub=ENDPOINT}; exits when stdin closes.
  */
 public final class RoundTripServer {
     static final String RESULT = "SIM.1";
@@ -52,7 +52,7 @@ public final class RoundTripServer {
             }, "raw-rep");
             raw.setDaemon(true);
             raw.start();
-            System.out.println("READY ours=" + server.repEndpoint() + " raw=" + rep.getLastEndpoint());
+            System.out.println("READY ours=" + server.repEndpoint() + " raw=" + rep.getLastEndpoint() + " pub=" + server.pubEndpoint());
             while (BenchSupport.readControl(BenchSupport.stdin()) != null) {
                 // run until the driver closes stdin
             }
