@@ -123,17 +123,11 @@ public final class RpcClient implements AutoCloseable {
     private final TreeSet<PendingCall> byDeadline = new TreeSet<>(
             Comparator.comparingLong(PendingCall::deadlineNs).thenComparingLong(PendingCall::id));
     private int dealerGeneration;
-    private boolean handshakeDone;
-    private long connectedAtNs;                                 // 0 = no TCP connection waiting for its handshake
-    private long openedAtNs;                                    // when the current DEALER was opened
-    private int dealerPokes;                                    // pokes since the DEALER's last TCP connect
+    private final HandshakeWatch dealerWatch = new HandshakeWatch();
     private final List<PendingCall> sentBeforeHandshake = new java.util.ArrayList<>();
 
     // rpc-client thread only
-    private boolean subHandshakeDone;
-    private long subConnectedAtNs;                              // 0 = no TCP connection waiting for its handshake
-    private long subOpenedAtNs;
-    private int subPokes;
+    private final HandshakeWatch subWatch = new HandshakeWatch();
     private long subMonitorReadNs;                              // when the SUB monitor was last read
     private final long[] heartbeatGapsNs = new long[HEARTBEAT_GAP_WINDOW];
     private int heartbeatGapCount;
@@ -192,7 +186,7 @@ public final class RpcClient implements AutoCloseable {
                         | ZMQ.EVENT_DISCONNECTED);
                 subMonitor = zmq.createSocket(SocketType.PAIR);
                 subMonitor.connect(subMonitorEndpoint);
-                subOpenedAtNs = System.nanoTime();
+                subWatch.opened(System.nanoTime());
                 sub.connect(Endpoints.check("subEndpoint", context.subEndpoint));
                 ZMQ.Socket wakePub = zmq.createSocket(SocketType.PUB);
                 wakePub.setLinger(0);
@@ -290,7 +284,7 @@ public final class RpcClient implements AutoCloseable {
             return null;
         }
         drainMonitor(now);
-        if (!handshakeDone) {
+        if (!dealerWatch.done) {
             return null;
         }
         byte[] frame;
@@ -613,7 +607,7 @@ public final class RpcClient implements AutoCloseable {
                 now = System.nanoTime();
                 expireCalls(now);
                 boolean callsOut = !inFlight.isEmpty() || !sentBeforeHandshake.isEmpty();
-                if (callsOut || !handshakeDone) {
+                if (callsOut || !dealerWatch.done) {
                     dealerWakeNs = dealerWakeNs(now);   // without calls out, the handshake is checked on time
                 }
                 if (!callsOut) {
@@ -695,7 +689,7 @@ public final class RpcClient implements AutoCloseable {
             callsSent.incrementAndGet();
             inFlight.put(call.id(), call);
             byDeadline.add(call);
-            if (!handshakeDone) {
+            if (!dealerWatch.done) {
                 sentBeforeHandshake.add(call);
             }
         }
@@ -731,10 +725,7 @@ public final class RpcClient implements AutoCloseable {
         dealerMonitor = zmq.createSocket(SocketType.PAIR);
         dealerMonitor.connect(monitorEndpoint);
         dealer.connect(context.reqEndpoint);
-        handshakeDone = false;
-        connectedAtNs = 0;
-        dealerPokes = 0;
-        openedAtNs = System.nanoTime();
+        dealerWatch.opened(System.nanoTime());
     }
 
     /** CurveZMQ client role when {@link Context#curve} was set; nothing otherwise. */
@@ -763,18 +754,18 @@ public final class RpcClient implements AutoCloseable {
      */
     private void watchHandshake(long now) {
         drainMonitor(now);
-        if (handshakeDone) {
+        if (dealerWatch.done) {
             return;
         }
-        if (connectedAtNs != 0 && dealerPokes < MAX_POKES && now - pokeDueNs(connectedAtNs, dealerPokes) >= 0) {
-            dealerPokes++;
+        if (dealerWatch.pokeDue(now)) {
             pokeIoThread(context.reqEndpoint);
         }
-        boolean connectedButSilent = connectedAtNs != 0 && now - connectedAtNs >= handshakeStallNs;
+        long connectedAt = dealerWatch.connectedAtNs;
+        boolean connectedButSilent = connectedAt != 0 && now - connectedAt >= handshakeStallNs;
         // The stall also shows as a connection JeroMQ never reports as connected at all: with calls waiting, reopen
         // after a few handshake timeouts (a server that is simply down costs one quiet reopen per period).
-        boolean neverConnected = connectedAtNs == 0 && !sentBeforeHandshake.isEmpty()
-                && now - openedAtNs >= NEVER_CONNECTED_FACTOR * handshakeStallNs;
+        boolean neverConnected = dealerWatch.connectedAtNs == 0 && !sentBeforeHandshake.isEmpty()
+                && now - dealerWatch.openedAtNs >= NEVER_CONNECTED_FACTOR * handshakeStallNs;
         if (!connectedButSilent && !neverConnected) {
             return;
         }
@@ -802,12 +793,8 @@ public final class RpcClient implements AutoCloseable {
         ZMQ.Event event;
         while ((event = ZMQ.Event.recv(dealerMonitor, ZMQ.DONTWAIT)) != null) {
             int type = event.getEvent();
-            if (type == ZMQ.EVENT_CONNECTED) {
-                connectedAtNs = now;
-                dealerPokes = 0;
-            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
-                handshakeDone = true;
-                connectedAtNs = 0;
+            dealerWatch.apply(type, now);
+            if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
                 sentBeforeHandshake.clear();
             } else if (type == EVENT_HANDSHAKE_SUCCEEDED) {
                 securityFailure = null;
@@ -822,9 +809,6 @@ public final class RpcClient implements AutoCloseable {
                     LOG.error("{}: {}", context.reqEndpoint, reason);
                 }
                 securityFailure = reason;
-            } else if (type == ZMQ.EVENT_DISCONNECTED) {
-                handshakeDone = false;
-                connectedAtNs = 0;
             }
         }
     }
@@ -1098,8 +1082,7 @@ public final class RpcClient implements AutoCloseable {
             untilNs = Math.min(untilNs, lastMessageNs + toleranceNs() - now);
         }
         if (sub != null) {
-            untilNs = Math.min(untilNs, untilHandshakeLookNs(now, subHandshakeDone, subConnectedAtNs, subPokes,
-                    subOpenedAtNs));
+            untilNs = Math.min(untilNs, subWatch.untilLookNs(now, handshakeStallNs));
         }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNs) + 1);
     }
@@ -1110,33 +1093,74 @@ public final class RpcClient implements AutoCloseable {
         if (!byDeadline.isEmpty()) {
             untilNs = Math.min(untilNs, byDeadline.first().deadlineNs() - now);
         }
-        if (!handshakeDone && !sentBeforeHandshake.isEmpty() && connectedAtNs == 0) {
-            untilNs = Math.min(untilNs, Math.max(0, openedAtNs + NEVER_CONNECTED_FACTOR * handshakeStallNs - now));
+        if (!dealerWatch.done && !sentBeforeHandshake.isEmpty() && dealerWatch.connectedAtNs == 0) {
+            untilNs = Math.min(untilNs,
+                    Math.max(0, dealerWatch.openedAtNs + NEVER_CONNECTED_FACTOR * handshakeStallNs - now));
         }
-        if (connectedAtNs != 0 && !handshakeDone) {
-            untilNs = Math.min(untilNs, connectedAtNs + handshakeStallNs - now);
+        if (dealerWatch.connectedAtNs != 0 && !dealerWatch.done) {
+            untilNs = Math.min(untilNs, dealerWatch.connectedAtNs + handshakeStallNs - now);
         }
-        return Math.min(untilNs, untilHandshakeLookNs(now, handshakeDone, connectedAtNs, dealerPokes, openedAtNs));
+        return Math.min(untilNs, dealerWatch.untilLookNs(now, handshakeStallNs));
     }
 
     /**
-     * Nanoseconds until a connection without its handshake needs a look: its next poke, or, while it is young and
-     * not yet TCP-connected, {@link #FIRST_POKE_NS} (its CONNECTED event is only seen when the monitor is read).
-     * {@code Long.MAX_VALUE} when nothing is due.
+     * One connection's way to its ZeroMQ handshake, as its socket monitor reports it, and the pokes of the I/O thread
+     * it has had ({@link #pokeIoThread}). Used by the thread that reads that monitor.
      */
-    private long untilHandshakeLookNs(long now, boolean done, long connectedAt, int pokes, long openedAt) {
-        if (done) {
-            return Long.MAX_VALUE;
-        }
-        if (connectedAt != 0) {
-            return pokes < MAX_POKES ? Math.max(0, pokeDueNs(connectedAt, pokes) - now) : Long.MAX_VALUE;
-        }
-        return now - openedAt < handshakeStallNs ? FIRST_POKE_NS : Long.MAX_VALUE;
-    }
+    private static final class HandshakeWatch {
+        boolean done;
+        long connectedAtNs;   // 0 = no TCP connection waiting for its handshake
+        long openedAtNs;      // when the socket was opened
+        int pokes;            // since the last TCP connect
 
-    /** When poke number {@code pokes} (from 0) of a connection TCP-connected at {@code connectedAt} is due. */
-    private static long pokeDueNs(long connectedAt, int pokes) {
-        return connectedAt + (FIRST_POKE_NS << pokes);
+        void opened(long now) {
+            done = false;
+            connectedAtNs = 0;
+            pokes = 0;
+            openedAtNs = now;
+        }
+
+        /** Applies one monitor event (CONNECTED, HANDSHAKE_PROTOCOL, DISCONNECTED; others are ignored here). */
+        void apply(int type, long now) {
+            if (type == ZMQ.EVENT_CONNECTED) {
+                connectedAtNs = now;
+                pokes = 0;
+            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+                done = true;
+                connectedAtNs = 0;
+            } else if (type == ZMQ.EVENT_DISCONNECTED) {
+                done = false;
+                connectedAtNs = 0;
+            }
+        }
+
+        /** True, and counted, when the connection is due for its next poke: 50, 100, 200, 400, 800 ms after connect. */
+        boolean pokeDue(long now) {
+            if (done || connectedAtNs == 0 || pokes >= MAX_POKES || now - nextPokeNs() < 0) {
+                return false;
+            }
+            pokes++;
+            return true;
+        }
+
+        private long nextPokeNs() {
+            return connectedAtNs + (FIRST_POKE_NS << pokes);
+        }
+
+        /**
+         * Nanoseconds until the connection needs a look: its next poke, or, while it is younger than {@code youngNs}
+         * and not yet TCP-connected, {@link #FIRST_POKE_NS} (its CONNECTED event is only seen when the monitor is
+         * read). {@code Long.MAX_VALUE} when nothing is due.
+         */
+        long untilLookNs(long now, long youngNs) {
+            if (done) {
+                return Long.MAX_VALUE;
+            }
+            if (connectedAtNs != 0) {
+                return pokes < MAX_POKES ? Math.max(0, nextPokeNs() - now) : Long.MAX_VALUE;
+            }
+            return now - openedAtNs < youngNs ? FIRST_POKE_NS : Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -1144,27 +1168,15 @@ public final class RpcClient implements AutoCloseable {
      * the handshake is done the monitor is read every 100 ms only (for a disconnect), not on every publish.
      */
     private void watchSubHandshake(long now) {
-        if (subHandshakeDone && now - subMonitorReadNs < SUB_MONITOR_READ_NS) {
+        if (subWatch.done && now - subMonitorReadNs < SUB_MONITOR_READ_NS) {
             return;
         }
         subMonitorReadNs = now;
         ZMQ.Event event;
         while ((event = ZMQ.Event.recv(subMonitor, ZMQ.DONTWAIT)) != null) {
-            int type = event.getEvent();
-            if (type == ZMQ.EVENT_CONNECTED) {
-                subConnectedAtNs = now;
-                subPokes = 0;
-            } else if (type == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
-                subHandshakeDone = true;
-                subConnectedAtNs = 0;
-            } else if (type == ZMQ.EVENT_DISCONNECTED) {
-                subHandshakeDone = false;
-                subConnectedAtNs = 0;
-            }
+            subWatch.apply(event.getEvent(), now);
         }
-        if (!subHandshakeDone && subConnectedAtNs != 0 && subPokes < MAX_POKES
-                && now - pokeDueNs(subConnectedAtNs, subPokes) >= 0) {
-            subPokes++;
+        if (subWatch.pokeDue(now)) {
             pokeIoThread(context.subEndpoint);
         }
     }
