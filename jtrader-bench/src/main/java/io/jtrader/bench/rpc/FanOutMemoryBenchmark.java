@@ -33,9 +33,11 @@ public final class FanOutMemoryBenchmark {
         long expectedTotal = 0;
         List<BenchSupport.Child> subscribers = new ArrayList<>();
         try (BenchSupport.Child server = new BenchSupport.Child("server", FanOutMemoryServer.class)) {
-            String pub = BenchSupport.field(server.expect("READY", 60), "pub");
+            String ready = server.expect("READY", 60);
+            String pub = BenchSupport.field(ready, "pub");
+            String rep = BenchSupport.field(ready, "rep");
             for (int p = 0; p < processes; p++) {
-                subscribers.add(new BenchSupport.Child("subscribers" + p, FanOutMemorySubscriber.class, "--pub", pub,
+                subscribers.add(new BenchSupport.Child("subscribers" + p, FanOutMemorySubscriber.class, "--pub", pub, "--rep", rep,
                         "--connections", String.valueOf(clients / processes)));
             }
             subscribers.forEach(s -> s.expect("READY", 120));

@@ -34,7 +34,7 @@ public final class FanOutMemoryServer {
         try (RpcServer server = new RpcServer(new RpcServer.Context().repEndpoint("tcp://127.0.0.1:0")
                 .pubEndpoint("tcp://127.0.0.1:0").codec(codec))) {
             server.start();
-            System.out.println("READY pub=" + server.pubEndpoint());
+            System.out.println("READY pub=" + server.pubEndpoint() + " rep=" + server.repEndpoint());
             BufferedReader stdin = BenchSupport.stdin();
             String line;
             while ((line = BenchSupport.readControl(stdin)) != null) {

@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FanOutMemorySubscriber {
     public static void main(String[] args) throws Exception {
         String pub = BenchSupport.stringArg(args, "pub", null);
+        String rep = BenchSupport.stringArg(args, "rep", null);   // as a trading client, connected to both sides
         int connections = (int) BenchSupport.longArg(args, "connections", 4);
         FrameCodec codec = BenchSupport.codec();
         AtomicLong received = new AtomicLong();
         List<RpcClient> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(pub)
+            RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(rep).subEndpoint(pub)
                     .codec(codec));
             client.subscribeAll((topic, data) -> received.incrementAndGet());
             clients.add(client);

@@ -40,7 +40,8 @@ public final class PublishBenchmark {
             try {
                 for (int s = 0; s < subscribers; s++) {
                     subs[s] = new BenchSupport.Child("subscriber-" + (s + 1), PublishSubscriber.class,
-                            "--pub", BenchSupport.field(ready, "pub"), "--hwm", hwm);
+                            "--pub", BenchSupport.field(ready, "pub"), "--rep", BenchSupport.field(ready, "rep"),
+                            "--hwm", hwm);
                 }
                 for (BenchSupport.Child sub : subs) {
                     sub.expect("READY", 60);

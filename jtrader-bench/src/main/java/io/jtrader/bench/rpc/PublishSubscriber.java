@@ -17,7 +17,7 @@ public final class PublishSubscriber {
         AtomicLong received = new AtomicLong();
         AtomicLong firstNs = new AtomicLong();
         AtomicLong lastNs = new AtomicLong();
-        try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint("tcp://127.0.0.1:1").subEndpoint(pub)
+        try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.stringArg(args, "rep", null)).subEndpoint(pub)
                 .codec(BenchSupport.codec()).subReceiveHwm((int) BenchSupport.longArg(args, "hwm", 0)))) {
             client.subscribe("", (topic, data) -> {
                 long now = System.nanoTime();
