@@ -760,17 +760,12 @@ public final class RpcClient implements AutoCloseable {
         if (dealerWatch.pokeDue(now)) {
             pokeIoThread(context.reqEndpoint);
         }
-        long connectedAt = dealerWatch.connectedAtNs;
-        boolean connectedButSilent = connectedAt != 0 && now - connectedAt >= handshakeStallNs;
-        // The stall also shows as a connection JeroMQ never reports as connected at all: with calls waiting, reopen
-        // after a few handshake timeouts (a server that is simply down costs one quiet reopen per period).
-        boolean neverConnected = dealerWatch.connectedAtNs == 0 && !sentBeforeHandshake.isEmpty()
-                && now - dealerWatch.openedAtNs >= NEVER_CONNECTED_FACTOR * handshakeStallNs;
-        if (!connectedButSilent && !neverConnected) {
+        long reopenAt = dealerWatch.reopenAtNs(handshakeStallNs, !sentBeforeHandshake.isEmpty());
+        if (reopenAt == Long.MAX_VALUE || now - reopenAt < 0) {
             return;
         }
         stalledHandshakes.incrementAndGet();
-        if (connectedButSilent) {
+        if (dealerWatch.connectedAtNs != 0) {   // TCP-connected, but silent
             LOG.warn("connection to {} got no ZeroMQ handshake within {} ms; reopening it and resending {} call(s)",
                     context.reqEndpoint, TimeUnit.NANOSECONDS.toMillis(handshakeStallNs), sentBeforeHandshake.size());
         } else {
@@ -1093,12 +1088,9 @@ public final class RpcClient implements AutoCloseable {
         if (!byDeadline.isEmpty()) {
             untilNs = Math.min(untilNs, byDeadline.first().deadlineNs() - now);
         }
-        if (!dealerWatch.done && !sentBeforeHandshake.isEmpty() && dealerWatch.connectedAtNs == 0) {
-            untilNs = Math.min(untilNs,
-                    Math.max(0, dealerWatch.openedAtNs + NEVER_CONNECTED_FACTOR * handshakeStallNs - now));
-        }
-        if (dealerWatch.connectedAtNs != 0 && !dealerWatch.done) {
-            untilNs = Math.min(untilNs, dealerWatch.connectedAtNs + handshakeStallNs - now);
+        long reopenAt = dealerWatch.reopenAtNs(handshakeStallNs, !sentBeforeHandshake.isEmpty());
+        if (reopenAt != Long.MAX_VALUE) {
+            untilNs = Math.min(untilNs, Math.max(0, reopenAt - now));
         }
         return Math.min(untilNs, dealerWatch.untilLookNs(now, handshakeStallNs));
     }
@@ -1145,6 +1137,22 @@ public final class RpcClient implements AutoCloseable {
 
         private long nextPokeNs() {
             return connectedAtNs + (FIRST_POKE_NS << pokes);
+        }
+
+        /**
+         * When a connection still without its handshake is to be reopened: {@code stallNs} after its TCP connect; or,
+         * never reported as connected (the stall shows that way too) and with calls waiting, a few {@code stallNs}
+         * after it was opened (a server that is simply down then costs one quiet reopen per period).
+         * {@code Long.MAX_VALUE} when no reopen is due.
+         */
+        long reopenAtNs(long stallNs, boolean callsWaiting) {
+            if (done) {
+                return Long.MAX_VALUE;
+            }
+            if (connectedAtNs != 0) {
+                return connectedAtNs + stallNs;
+            }
+            return callsWaiting ? openedAtNs + NEVER_CONNECTED_FACTOR * stallNs : Long.MAX_VALUE;
         }
 
         /**

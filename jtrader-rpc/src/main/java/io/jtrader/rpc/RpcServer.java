@@ -727,7 +727,8 @@ public final class RpcServer implements AutoCloseable {
 
         /**
          * rpc-server thread: counts an overrun of inline call number {@code run}, and moves the function to the pool
-         * when it is the third within {@link #INLINE_OVERRUN_WINDOW} calls.
+         * when it is the third within {@link #INLINE_OVERRUN_WINDOW} calls (only inline functions get here, so it is
+         * demoted once).
          */
         private void overrun(Served served, long run, long tookNs) {
             inlineOverruns.incrementAndGet();
@@ -736,7 +737,7 @@ public final class RpcServer implements AutoCloseable {
             // after the increment, this slot holds the oldest of the last INLINE_OVERRUNS_TO_DEMOTE overruns
             long oldest = served.overrunAt[served.overruns % INLINE_OVERRUNS_TO_DEMOTE];
             long took = TimeUnit.NANOSECONDS.toMicros(tookNs);
-            if (served.inline && served.overruns >= INLINE_OVERRUNS_TO_DEMOTE && run - oldest < INLINE_OVERRUN_WINDOW) {
+            if (served.overruns >= INLINE_OVERRUNS_TO_DEMOTE && run - oldest < INLINE_OVERRUN_WINDOW) {
                 served.inline = false;
                 refreshAnyInline();
                 inlineDemotions.incrementAndGet();

@@ -142,61 +142,74 @@ class RpcClientDirectCallTest {
         }
     }
 
-    /** A server whose {@code late} waits for {@code release} (up to 10 s) and whose {@code fast} answers at once. */
-    private static RpcServer lateAndFastServer(CountDownLatch release) {
-        return new RpcServer(Loopback.serverContext().workerPoolSize(2))
+    /**
+     * A server whose {@code late} waits for {@link #release} (up to 10 s) and whose {@code fast} answers at once; a
+     * quiet client of it; the client's counters just before a {@code late} call; and that call, made direct and now
+     * waiting for its reply.
+     */
+    private static final class LateCall implements AutoCloseable {
+        final CountDownLatch release = new CountDownLatch(1);
+        final RpcServer server = new RpcServer(Loopback.serverContext().workerPoolSize(2))
                 .register("late", call -> {
                     release.await(10, TimeUnit.SECONDS);
                     return "late done";
                 })
                 .register("fast", call -> "fast done").start();
-    }
+        final RpcClient client = quietClient(server);
+        final RpcClient.Counters before;
+        final CompletableFuture<Object> result;
 
-    /** The counters just before a {@code late} call, and that call, made direct and now waiting for its reply. */
-    private record LateCall(RpcClient.Counters before, CompletableFuture<Object> result) {
-        static LateCall start(RpcClient client) {
-            callUntilDirect(client, "fast");
-            RpcClient.Counters before = client.counters();
-            CompletableFuture<Object> result = CompletableFuture.supplyAsync(() -> client.call("late"));
-            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == before.callsSent() + 1);
-            return new LateCall(before, result);
+        LateCall() {
+            try {
+                callUntilDirect(client, "fast");
+                before = client.counters();
+                result = CompletableFuture.supplyAsync(() -> client.call("late"));
+                await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == before.callsSent() + 1);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            client.close();
+            server.close();
         }
     }
 
     @Test
     @Timeout(30)
     void shouldWaitForALateReplyOnTheCallingThreadWhileNoOtherCallIsQueued() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        try (RpcServer server = lateAndFastServer(release); RpcClient client = quietClient(server)) {
-            LateCall late = LateCall.start(client);
+        try (LateCall late = new LateCall()) {
             // With nothing queued behind it, the call waits where it is, however late its reply.
             await().during(Duration.ofMillis(300)).atMost(ofSeconds(5))
-                    .until(() -> client.counters().handovers() == late.before().handovers());
-            release.countDown();
-            assertThat(late.result().get(5, TimeUnit.SECONDS)).isEqualTo("late done");
-            RpcClient.Counters after = client.counters();
-            assertThat(after.directCalls()).isEqualTo(late.before().directCalls() + 1);
+                    .until(() -> late.client.counters().handovers() == late.before.handovers());
+            late.release.countDown();
+            assertThat(late.result.get(5, TimeUnit.SECONDS)).isEqualTo("late done");
+            RpcClient.Counters after = late.client.counters();
+            assertThat(after.directCalls()).isEqualTo(late.before.directCalls() + 1);
             assertThat(after.handovers()).as("no hand-over: two more thread wake-ups for nothing")
-                    .isEqualTo(late.before().handovers());
+                    .isEqualTo(late.before.handovers());
         }
     }
 
     @Test
     @Timeout(30)
     void shouldHandALateReplyOverAsSoonAsAnotherThreadsCallIsQueued() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        try (RpcServer server = lateAndFastServer(release); RpcClient client = quietClient(server)) {
-            LateCall late = LateCall.start(client);
+        try (LateCall late = new LateCall()) {
+            RpcClient client = late.client;
             // The late call would wait ten seconds: only the queued call makes its caller let go of the socket.
             CompletableFuture<Object> queued = client.callAsync("fast");
-            await().atMost(ofSeconds(5)).until(() -> client.counters().handovers() == late.before().handovers() + 1);
-            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == late.before().callsSent() + 2);
+            await().atMost(ofSeconds(5)).until(() -> client.counters().handovers() == late.before.handovers() + 1);
+            await().atMost(ofSeconds(5)).until(() -> client.counters().callsSent() == late.before.callsSent() + 2);
             assertThat(queued).as("behind \"late\" on the server, which runs one connection's calls in order").isNotDone();
-            try (RpcClient other = Loopback.client(server)) {
+            try (RpcClient other = Loopback.client(late.server)) {
                 assertThat(other.call("fast")).as("another connection is not held up").isEqualTo("fast done");
             }
-            release.countDown();
-            assertThat(late.result().get(5, TimeUnit.SECONDS)).isEqualTo("late done");
+            late.release.countDown();
+            assertThat(late.result.get(5, TimeUnit.SECONDS)).isEqualTo("late done");
             assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("fast done");
         }
     }

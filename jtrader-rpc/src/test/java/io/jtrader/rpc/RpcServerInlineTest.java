@@ -25,6 +25,11 @@ class RpcServerInlineTest {
         return Thread.currentThread().getName();
     }
 
+    /** Holds the calling thread for {@code ms} (a latch nobody counts down: no early return); true once it has. */
+    private static boolean holdFor(long ms) throws InterruptedException {
+        return !new CountDownLatch(1).await(ms, TimeUnit.MILLISECONDS);
+    }
+
     @Test
     @Timeout(20)
     void shouldRunAnInlineFunctionOnTheServerThreadWhenItsConnectionIsIdle() {
@@ -128,13 +133,9 @@ class RpcServerInlineTest {
     @Test
     @Timeout(20)
     void shouldMoveAnInlineFunctionThatOverrunsItsBudgetToThePool() {
-        CountDownLatch never = new CountDownLatch(1);
         try (RpcServer server = new RpcServer(Loopback.serverContext().inlineBudgetMicros(1_000))
-                .registerInline("sometimes_slow", call -> {
-                    // a function wrongly declared inline: waits 30 ms on the rpc-server thread
-                    boolean released = never.await(30, TimeUnit.MILLISECONDS);
-                    return threadName() + (released ? "" : "/waited");
-                }).start();
+                // a function wrongly declared inline: waits 30 ms on the rpc-server thread
+                .registerInline("sometimes_slow", call -> threadName() + (holdFor(30) ? "/waited" : "")).start();
              RpcClient client = Loopback.client(server)) {
             for (int overrun = 1; overrun <= 3; overrun++) {
                 assertThat(server.isInline("sometimes_slow")).isTrue();
@@ -153,13 +154,11 @@ class RpcServerInlineTest {
     @Test
     @Timeout(60)
     void shouldKeepAFunctionInlineWhenItsOverrunsAreFarApartAndMoveItWhenThreeFallWithin100Calls() {
-        CountDownLatch never = new CountDownLatch(1);
         // a 20 ms budget: host stalls and GC pauses of this machine stay under it, the function's 40 ms waits do not
         try (RpcServer server = new RpcServer(Loopback.serverContext().inlineBudgetMicros(20_000))
                 .registerInline("mostly_fast", call -> {
-                    boolean slow = call.requiredArg(0, Boolean.class);
-                    if (slow) {
-                        never.await(40, TimeUnit.MILLISECONDS);   // as a pause of the whole process would
+                    if (call.requiredArg(0, Boolean.class)) {
+                        holdFor(40);   // as a pause of the whole process would
                     }
                     return threadName();
                 }).start();

@@ -37,8 +37,8 @@ public final class FanOutMemoryBenchmark {
             String pub = BenchSupport.field(ready, "pub");
             String rep = BenchSupport.field(ready, "rep");
             for (int p = 0; p < processes; p++) {
-                subscribers.add(new BenchSupport.Child("subscribers" + p, FanOutMemorySubscriber.class, "--pub", pub, "--rep", rep,
-                        "--connections", String.valueOf(clients / processes)));
+                subscribers.add(new BenchSupport.Child("subscribers" + p, FanOutMemorySubscriber.class, "--pub", pub,
+                        "--rep", rep, "--connections", String.valueOf(clients / processes)));
             }
             subscribers.forEach(s -> s.expect("READY", 120));
             count(subscribers);   // discard what arrived before the first round

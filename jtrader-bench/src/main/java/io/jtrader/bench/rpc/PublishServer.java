@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Child process of {@link PublishBenchmark}: an RpcServer that, on {@code GO n}, publishes the golden vn.py
  * tick event n times as fast as {@code publish} accepts (a refused publish is retried after 10 µs and counted), then prints
- * {@code SENT n=N seconds=S retries=R}. Prints {@code READY pub=ENDPOINT rep=ENDPOINT frame=BYTES} first; exits when stdin closes.
+ * {@code SENT n=N seconds=S retries=R}. Prints {@code READY pub=ENDPOINT rep=ENDPOINT frame=BYTES} first; exits
+ * when stdin closes.
  */
 public final class PublishServer {
     public static void main(String[] args) throws Exception {
@@ -25,7 +26,8 @@ public final class PublishServer {
                 .pubEndpoint("tcp://127.0.0.1:0").codec(codec).workerPoolSize(1)
                 .pubSendHwm((int) BenchSupport.longArg(args, "hwm", 0)))) {
             server.start();
-            System.out.println("READY pub=" + server.pubEndpoint() + " rep=" + server.repEndpoint() + " frame=" + codec.encode(java.util.Arrays.asList(topic, event)).length);
+            System.out.println("READY pub=" + server.pubEndpoint() + " rep=" + server.repEndpoint() + " frame="
+                    + codec.encode(java.util.Arrays.asList(topic, event)).length);
             BufferedReader stdin = BenchSupport.stdin();
             String line;
             while ((line = BenchSupport.readControl(stdin)) != null) {

@@ -17,7 +17,8 @@ public final class PublishSubscriber {
         AtomicLong received = new AtomicLong();
         AtomicLong firstNs = new AtomicLong();
         AtomicLong lastNs = new AtomicLong();
-        try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(BenchSupport.stringArg(args, "rep", null)).subEndpoint(pub)
+        String rep = BenchSupport.stringArg(args, "rep", null);   // as a trading client, connected to both sides
+        try (RpcClient client = new RpcClient(new RpcClient.Context().reqEndpoint(rep).subEndpoint(pub)
                 .codec(BenchSupport.codec()).subReceiveHwm((int) BenchSupport.longArg(args, "hwm", 0)))) {
             client.subscribe("", (topic, data) -> {
                 long now = System.nanoTime();

@@ -31,7 +31,7 @@ public final class TickLatencySubscriber {
         AtomicLong received = new AtomicLong();
         boolean poll = BenchSupport.stringArg(args, "wait", "recv").equals("poll");
         AutoCloseable subscription = mode.equals("ours")
-                ? ours(endpoint, BenchSupport.stringArg(args, "rep", "tcp://127.0.0.1:1"), recorder, received)
+                ? ours(endpoint, BenchSupport.stringArg(args, "rep", null), recorder, received)
                 : raw(endpoint, recorder, received, poll);
         try (subscription) {
             System.out.println("READY");
